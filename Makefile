@@ -1,0 +1,59 @@
+# The commands the README names. Everything runs from the project's own .venv.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+MANAGE := $(BIN)/python manage.py
+LOCALES := -l uz -l ru -l en
+
+.PHONY: run test lint format serve messages check-messages clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
+	$(BIN)/pip install --quiet -e ".[test,dev]"
+	touch $@
+
+run: export DJANGO_DEBUG ?= true
+run: $(VENV)/.installed
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_seed
+	$(MANAGE) ensure_local_admin
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+# Tests run with debug off (as pytest-django does); the variable only lets settings load
+# without a production SECRET_KEY.
+test: export DJANGO_DEBUG ?= true
+test: $(VENV)/.installed-test
+	$(BIN)/pytest -n 2 --dist loadfile $(PYTEST_ARGS)
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(VENV)/.installed-test
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+# The production way, locally: debug off, hashed static files, gunicorn. Needs SECRET_KEY.
+serve: $(VENV)/.installed
+	$(MANAGE) check --deploy --fail-level ERROR
+	$(MANAGE) collectstatic --noinput --verbosity 0
+	$(MANAGE) migrate --noinput
+	$(BIN)/gunicorn samsmu_intl.wsgi --bind 127.0.0.1:$(PORT) --worker-class gthread \
+		--workers 2 --threads 4 --no-control-socket --access-logfile -
+
+# After changing interface strings: update the catalogues, translate, then compile.
+messages: export DJANGO_DEBUG ?= true
+messages: $(VENV)/.installed
+	$(MANAGE) makemessages $(LOCALES) --no-obsolete --ignore=.venv --ignore=staticfiles
+	$(MANAGE) compilemessages $(LOCALES) --ignore=.venv
+
+clean:
+	rm -rf $(VENV) staticfiles

@@ -1,0 +1,93 @@
+from django.core.validators import validate_image_file_extension
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from samsmu_intl.publishing import Publishable
+
+
+class Department(models.Model):
+    """The department's contacts and the home page's heading: one row, edited by staff."""
+
+    title = models.CharField(
+        _("landing page heading"), max_length=200, help_text=_("The main heading of the home page.")
+    )
+    lead = models.TextField(
+        _("landing page summary"),
+        blank=True,
+        help_text=_("One or two sentences under the heading of the home page."),
+    )
+    address = models.TextField(_("address"), blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    website = models.URLField(_("university website"), blank=True)
+
+    class Meta:
+        verbose_name = _("department")
+        verbose_name_plural = _("department")
+
+    def __str__(self):
+        return str(_("Department of International Cooperation"))
+
+    def save(self, *args, **kwargs):
+        self.pk = 1
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("department:landing")
+
+    @classmethod
+    def load(cls):
+        """The one row; an unsaved placeholder until the seed or staff create it."""
+        return cls.objects.filter(pk=1).first() or cls(pk=1)
+
+
+class LandingSection(Publishable):
+    department = models.ForeignKey(Department, on_delete=models.CASCADE, related_name="sections")
+    heading = models.CharField(_("heading"), max_length=200)
+    body = models.TextField(_("text"), help_text=_("Separate paragraphs with an empty line."))
+    order = models.PositiveIntegerField(_("order"), default=0, db_index=True)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("home page section")
+        verbose_name_plural = _("home page sections")
+
+    def __str__(self):
+        return self.heading
+
+
+class StaffMember(Publishable):
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(
+        _("short address"),
+        unique=True,
+        help_text=_("Latin letters, digits and hyphens; links to this person use it."),
+    )
+    position = models.CharField(_("position"), max_length=200)
+    photo = models.ImageField(
+        _("photo"),
+        upload_to="staff/",
+        blank=True,
+        validators=[validate_image_file_extension],
+        help_text=_("A portrait in JPEG, PNG or WebP."),
+    )
+    email = models.EmailField(_("email"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    order = models.PositiveIntegerField(
+        _("order"),
+        default=0,
+        db_index=True,
+        help_text=_("Lower numbers come first on the team page."),
+    )
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("staff member")
+        verbose_name_plural = _("staff")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("department:team") + f"#{self.slug}"

@@ -1,0 +1,211 @@
+"""Seed content (uz/ru/en) for the Department of International Cooperation pages."""
+
+LANDING = {
+    "title": {
+        "uz": "Xalqaro hamkorlik",
+        "ru": "Международное сотрудничество",
+        "en": "International cooperation",
+    },
+    "lead": {
+        "uz": (
+            "Samarqand davlat tibbiyot universiteti (SamDTU) teng huquqlilik tamoyili asosida 60 "
+            "dan ortiq davlat va xalqaro tashkilotlar, xorijiy universitetlar hamda ilmiy "
+            "markazlar bilan hamkorlik qiladi. Universitet eshiklari xorijiy abituriyentlar, "
+            "talabalar, tadqiqotchilar va oʻqituvchilar uchun ochiq."
+        ),
+        "ru": (
+            "Самаркандский государственный медицинский университет (СамГМУ) на основе равноправия "
+            "сотрудничает более чем с 60 государственными и международными организациями, "
+            "зарубежными университетами и научными центрами. Университет открыт для абитуриентов, "
+            "студентов, исследователей и преподавателей из-за рубежа."
+        ),
+        "en": (
+            "Samarkand State Medical University (SamSMU) cooperates with more than 60 state and "
+            "international organizations, foreign universities and research centers on the "
+            "principle of equality. The university is open to applicants, students, researchers "
+            "and teachers from abroad."
+        ),
+    },
+    "sections": [
+        {
+            "heading": {
+                "uz": "Xalqaro faoliyat maqsadlari",
+                "ru": "Цели международной деятельности",
+                "en": "Aims of international activity",
+            },
+            "body": {
+                "uz": (
+                    "SamDTUning xalqaro faoliyati universitetni rivojlantirish konsepsiyasiga "
+                    "asoslanadi. Ushbu konsepsiya universitetning xalqaro taʼlim makonidagi "
+                    "oʻrnini mustahkamlashga qaratilgan.\n\n"
+                    "Xalqarolashtirishning asosiy afzalliklari — xorijiy talabalar sonining "
+                    "oshishi, xorijiy oliy taʼlim muassasalari va ilmiy-tadqiqot markazlari bilan "
+                    "qoʻshma loyihalarning rivojlanishi, xorijiy taʼlim muassasalarida dars "
+                    "beradigan tadqiqotchi va oʻqituvchilar sonining koʻpayishi, shuningdek, "
+                    "xorijiy oliy taʼlim muassasalari bilan qoʻshma taʼlim dasturlari, jumladan, "
+                    "qoʻsh diplom dasturlari sonining ortishidir."
+                ),
+                "ru": (
+                    "Международная деятельность СамГМУ строится на концепции развития "
+                    "университета, направленной на укрепление его позиций в международном "
+                    "образовательном пространстве.\n\n"
+                    "Главные преимущества интернационализации — рост числа иностранных студентов, "
+                    "развитие совместных проектов с зарубежными вузами и научными центрами, "
+                    "увеличение числа исследователей и преподавателей, ведущих занятия в "
+                    "зарубежных учебных заведениях, а также расширение числа совместных "
+                    "образовательных программ с зарубежными вузами, в том числе программ двойного "
+                    "диплома."
+                ),
+                "en": (
+                    "The international activity of SamSMU is guided by the development concept of "
+                    "the university, which aims to strengthen its standing in international "
+                    "education.\n\n"
+                    "The main benefits of internationalization are a growing number of students "
+                    "from abroad, the development of joint projects with foreign higher education "
+                    "institutions and research centers, more researchers and teachers teaching at "
+                    "foreign institutions, and more joint programs with foreign higher education "
+                    "institutions, including double-diploma programs."
+                ),
+            },
+        },
+        {
+            "heading": {"uz": "Hamkorlar", "ru": "Партнёры", "en": "Partners"},
+            "body": {
+                "uz": (
+                    "SamDTU taʼlim va fan sohasidagi xalqaro hamkorlik ishtirokchilari — 60 dan "
+                    "ortiq davlat va xalqaro tashkilotlar, xorijiy universitetlar hamda "
+                    "ilmiy-tadqiqot markazlari bilan aloqalarni rivojlantirmoqda. Bu hamkorlik "
+                    "teng huquqlilik tamoyiliga asoslanadi.\n\n"
+                    "Yevropa, Osiyo, Shimoliy Amerika va MDH universitetlari bilan hamkorlik "
+                    "qoʻshma taʼlim dasturlari va akademik mobillik asosida rivojlanmoqda."
+                ),
+                "ru": (
+                    "СамГМУ развивает связи более чем с 60 государственными и международными "
+                    "организациями, зарубежными университетами и научными центрами — участниками "
+                    "международного сотрудничества в сфере образования и науки. Это сотрудничество "
+                    "строится на принципе равноправия.\n\n"
+                    "Диалог с университетами Европы, Азии, Северной Америки и СНГ развивается на "
+                    "основе совместных образовательных программ и академической мобильности."
+                ),
+                "en": (
+                    "SamSMU maintains relations with more than 60 state and international "
+                    "organizations, foreign universities and research centers engaged in "
+                    "international cooperation in education and science. These partnerships are "
+                    "built on the principle of equality.\n\n"
+                    "The university is developing cooperation with universities in Europe, Asia, "
+                    "North America and the CIS through joint programs and academic mobility."
+                ),
+            },
+        },
+        {
+            "heading": {
+                "uz": "Xorijiy mehmonlar",
+                "ru": "Зарубежные гости",
+                "en": "Visitors from abroad",
+            },
+            "body": {
+                "uz": (
+                    "Har yili SamDTUga hamkorlik aloqalarini oʻrnatish, taʼlim olish, malaka "
+                    "oshirish va ilmiy konferensiyalarda ishtirok etish maqsadida tashrif "
+                    "buyuradigan yuqori malakali xorijiy mutaxassislar, oʻqituvchilar, talabalar "
+                    "va tadqiqotchilar soni ortib bormoqda."
+                ),
+                "ru": (
+                    "С каждым годом растёт число высококвалифицированных специалистов, "
+                    "преподавателей, студентов и исследователей из-за рубежа, которые приезжают в "
+                    "СамГМУ, чтобы наладить сотрудничество, пройти обучение или повышение "
+                    "квалификации, принять участие в научных конференциях."
+                ),
+                "en": (
+                    "Every year, a growing number of highly qualified specialists, teachers, "
+                    "students and researchers from abroad visit SamSMU to establish cooperation, "
+                    "to study, to upgrade their qualifications and to take part in scientific "
+                    "conferences."
+                ),
+            },
+        },
+        {
+            "heading": {
+                "uz": "Onlayn tadbirlar va xalqaro aloqalar",
+                "ru": "Онлайн-мероприятия и международные контакты",
+                "en": "Online events and international contacts",
+            },
+            "body": {
+                "uz": (
+                    "Boʻlim xodimlari onlayn seminarlar va vebinarlar tashkil etadi.\n\n"
+                    "SamDTU dunyo boʻylab taʼlim va ilmiy markazlar, universitetlar hamda jamoat "
+                    "tashkilotlari bilan aloqalar oʻrnatishga tayyor. Universitet eshiklari barcha "
+                    "xorijiy abituriyentlar, talabalar, tadqiqotchilar va oʻqituvchilar uchun "
+                    "ochiq."
+                ),
+                "ru": (
+                    "Сотрудники отдела организуют онлайн-семинары и вебинары.\n\n"
+                    "СамГМУ готов к установлению контактов с образовательными и научными центрами, "
+                    "университетами и общественными организациями всего мира. Двери университета "
+                    "открыты для всех абитуриентов, студентов, исследователей и преподавателей "
+                    "из-за рубежа."
+                ),
+                "en": (
+                    "The staff of the department organize online seminars and webinars.\n\n"
+                    "SamSMU is ready to establish contacts with educational and research centers, "
+                    "universities and public organizations around the world. The doors of the "
+                    "university are open to all applicants, students, researchers and teachers "
+                    "from abroad."
+                ),
+            },
+        },
+        {
+            "heading": {
+                "uz": "Konferensiyalar va forumlar",
+                "ru": "Конференции и форумы",
+                "en": "Conferences and forums",
+            },
+            "body": {
+                "uz": (
+                    "Boʻlim xodimlari SamDTU tomonidan tashkil etiladigan ilmiy-amaliy "
+                    "konferensiyalarda, shuningdek, boshqa xalqaro konferensiyalarda faol ishtirok "
+                    "etadi.\n\n"
+                    "2024-yil sentyabr oyida boʻlim boshligʻi N. N. Shavazi Yeditepe "
+                    "universitetida (Istanbul, Turkiya) boʻlib oʻtgan forumda ishtirok etdi. "
+                    "2025-yil aprel oyida boʻlim boshligʻi va assistent F. N. Atayeva Ozarbayjon "
+                    "tibbiyot universitetida (Boku, Ozarbayjon) boʻlib oʻtgan konferensiyada "
+                    "ishtirok etdilar."
+                ),
+                "ru": (
+                    "Сотрудники отдела активно участвуют в научно-практических конференциях, "
+                    "которые организует СамГМУ, а также в других международных конференциях.\n\n"
+                    "В сентябре 2024 года начальник отдела Н. Н. Шавази приняла участие в форуме в "
+                    "Университете Едитепе (Стамбул, Турция). В апреле 2025 года начальник отдела и "
+                    "ассистент Ф. Н. Атаева приняли участие в конференции в Азербайджанском "
+                    "медицинском университете (Баку, Азербайджан)."
+                ),
+                "en": (
+                    "The staff of the department take an active part in scientific and practical "
+                    "conferences organized by SamSMU, as well as in other international "
+                    "conferences.\n\n"
+                    "In September 2024, N. N. Shavazi, head of the department, took part in a "
+                    "forum at Yeditepe University (Istanbul, Türkiye). In April 2025, the head of "
+                    "the department and assistant F. N. Atayeva took part in a conference at "
+                    "Azerbaijan Medical University (Baku, Azerbaijan)."
+                ),
+            },
+        },
+    ],
+}
+
+STAFF = [
+    {
+        "slug": "shavazi",
+        "name": {"uz": "N. N. Shavazi", "ru": "Н. Н. Шавази", "en": "N. N. Shavazi"},
+        "position": {
+            "uz": "Boʻlim boshligʻi",
+            "ru": "Начальник отдела",
+            "en": "Head of the department",
+        },
+    },
+    {
+        "slug": "atayeva",
+        "name": {"uz": "F. N. Atayeva", "ru": "Ф. Н. Атаева", "en": "F. N. Atayeva"},
+        "position": {"uz": "Assistent", "ru": "Ассистент", "en": "Assistant"},
+    },
+]

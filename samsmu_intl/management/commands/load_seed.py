@@ -1,0 +1,77 @@
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from samsmu_intl.department.models import Department, LandingSection, StaffMember
+from samsmu_intl.department.seed_content import LANDING, STAFF
+
+
+def per_language(field, texts):
+    """{"uz": "…", "ru": "…"} -> {"title_uz": "…", "title_ru": "…"}"""
+    return {f"{field}_{code}": text for code, text in texts.items()}
+
+
+class DryRun(Exception):
+    pass
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the department's starting content (home page text in three languages, staff). "
+        "Safe to run again: it adds only what is missing and never overwrites staff edits."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--dry-run", action="store_true", help="Report what would be added; write nothing."
+        )
+
+    def handle(self, *args, dry_run=False, **options):
+        try:
+            with transaction.atomic():
+                created = self.load()
+                if dry_run:
+                    raise DryRun
+        except DryRun:
+            pass
+        verb = "Would add" if dry_run else "Added"
+        summary = ", ".join(f"{count} {what}" for what, count in created.items())
+        self.stdout.write(self.style.SUCCESS(f"{verb}: {summary}."))
+
+    def load(self):
+        published = StaffMember.Status.PUBLISHED
+        department, department_created = Department.objects.get_or_create(
+            pk=1,
+            defaults={
+                **per_language("title", LANDING["title"]),
+                **per_language("lead", LANDING["lead"]),
+                "website": "https://sammu.uz",
+            },
+        )
+        sections = 0
+        if not department.sections.exists():
+            for order, section in enumerate(LANDING["sections"], start=1):
+                LandingSection.objects.create(
+                    department=department,
+                    order=order * 10,
+                    status=published,
+                    **per_language("heading", section["heading"]),
+                    **per_language("body", section["body"]),
+                )
+                sections += 1
+        staff = 0
+        for order, person in enumerate(STAFF, start=1):
+            _member, member_created = StaffMember.objects.get_or_create(
+                slug=person["slug"],
+                defaults={
+                    "order": order * 10,
+                    "status": published,
+                    **per_language("name", person["name"]),
+                    **per_language("position", person["position"]),
+                },
+            )
+            staff += member_created
+        return {
+            "department page": int(department_created),
+            "home page sections": sections,
+            "staff members": staff,
+        }

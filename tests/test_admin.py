@@ -1,0 +1,103 @@
+import re
+
+import pytest
+from django.contrib import admin
+from django.urls import reverse
+
+from samsmu_intl.department.models import Department, StaffMember
+
+
+@pytest.fixture
+def staff_client(admin_client, seeded):
+    return admin_client
+
+
+def test_every_registered_model_has_working_list_and_forms(staff_client):
+    for model in admin.site._registry:
+        prefix = f"admin:{model._meta.app_label}_{model._meta.model_name}"
+        changelist = staff_client.get(reverse(f"{prefix}_changelist"), follow=True)
+        assert changelist.status_code == 200, prefix
+        obj = model.objects.first()
+        if obj is not None:
+            change = staff_client.get(reverse(f"{prefix}_change", args=[obj.pk]))
+            assert change.status_code == 200, prefix
+
+
+def test_translated_fields_are_edited_in_tabs_without_third_party_scripts(staff_client):
+    html = staff_client.get(
+        reverse("admin:department_staffmember_change", args=[StaffMember.objects.first().pk])
+    ).content.decode()
+    for code in ("uz", "ru", "en"):
+        assert f'name="name_{code}"' in html
+        assert f'name="position_{code}"' in html
+    assert "tabbed_translation_fields.js" in html
+    assert "/static/vendor/jquery-ui/jquery-ui.min.js" in html
+    scripts = re.findall(r'<script[^>]+src="([^"]+)"', html)
+    assert scripts
+    assert all(src.startswith("/") and not src.startswith("//") for src in scripts)
+
+
+def test_department_list_goes_straight_to_the_one_department(staff_client):
+    response = staff_client.get(reverse("admin:department_department_changelist"))
+    assert response.status_code == 302
+    assert response["Location"] == reverse("admin:department_department_change", args=[1])
+
+
+def test_department_cannot_be_added_twice_or_deleted(staff_client):
+    assert staff_client.get(reverse("admin:department_department_add")).status_code == 403
+    delete = reverse("admin:department_department_delete", args=[1])
+    assert staff_client.get(delete).status_code == 403
+
+
+def test_staff_edit_landing_text_in_three_languages(staff_client, client):
+    page = Department.load()
+    form = {
+        "title_uz": "Yangi sarlavha",
+        "title_ru": "Новый заголовок",
+        "title_en": "New heading",
+        "lead_uz": "",
+        "lead_ru": "",
+        "lead_en": "",
+        "address_uz": "Samarqand",
+        "address_ru": "Самарканд",
+        "address_en": "Samarkand",
+        "email": "intl@example.uz",
+        "phone": "",
+        "website": "https://sammu.uz",
+        "sections-TOTAL_FORMS": "0",
+        "sections-INITIAL_FORMS": "0",
+        "sections-MIN_NUM_FORMS": "0",
+        "sections-MAX_NUM_FORMS": "1000",
+    }
+    response = staff_client.post(
+        reverse("admin:department_department_change", args=[page.pk]), form
+    )
+    assert response.status_code == 302
+    assert "<h1>Новый заголовок</h1>" in client.get("/ru/").content.decode()
+    assert "intl@example.uz" in client.get("/en/team/").content.decode()
+
+
+def test_staff_list_searches_every_language(staff_client):
+    url = reverse("admin:department_staffmember_changelist")
+    html = staff_client.get(url, {"q": "Атаева"}).content.decode()
+    assert "F. N. Atayeva" in html or "Atayeva" in html
+    assert "Shavazi" not in html.split('id="result_list"')[1]
+
+
+def test_view_on_site_links_to_the_public_page(staff_client):
+    member = StaffMember.objects.get(slug="atayeva")
+    assert member.get_absolute_url() == "/uz/team/#atayeva"
+    html = staff_client.get(
+        reverse("admin:department_staffmember_change", args=[member.pk])
+    ).content.decode()
+    assert "viewsitelink" in html
+
+
+def test_admin_language_can_be_chosen(staff_client):
+    response = staff_client.post(
+        reverse("set_language"), {"language": "ru", "next": reverse("admin:index")}
+    )
+    assert response.status_code == 302
+    html = staff_client.get(reverse("admin:index")).content.decode()
+    assert 'lang="ru"' in html
+    assert "Администрирование" in html

@@ -1,0 +1,101 @@
+"""Every public page lives under /uz/, /ru/ or /en/, and says which versions exist."""
+
+import re
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+
+
+def url(name, language, **kwargs):
+    with translation.override(language):
+        return reverse(name, kwargs=kwargs)
+
+
+@pytest.mark.django_db
+class TestRootRedirect:
+    def test_without_preferences_goes_to_uzbek(self, client):
+        response = client.get("/")
+        assert response.status_code == 302
+        assert response["Location"] == "/uz/"
+
+    @pytest.mark.parametrize(
+        ("header", "expected"),
+        [("ru-RU,ru;q=0.9,en;q=0.8", "/ru/"), ("en-GB,en;q=0.9", "/en/"), ("de, fr", "/uz/")],
+    )
+    def test_follows_accept_language(self, client, header, expected):
+        response = client.get("/", headers={"accept-language": header})
+        assert response["Location"] == expected
+
+    def test_a_chosen_language_wins_over_the_browser_default(self, client):
+        client.cookies["django_language"] = "en"
+        response = client.get("/", headers={"accept-language": "ru"})
+        assert response["Location"] == "/en/"
+
+    def test_redirect_varies_on_what_it_read(self, client):
+        vary = client.get("/")["Vary"]
+        assert "Accept-Language" in vary
+        assert "Cookie" in vary
+
+    def test_unprefixed_page_path_redirects_into_a_language(self, client):
+        response = client.get("/team/", headers={"accept-language": "ru"})
+        assert response.status_code == 302
+        assert response["Location"] == "/ru/team/"
+
+
+@pytest.mark.django_db
+class TestLanguageOfPages:
+    @pytest.mark.parametrize(
+        ("language", "home", "team"),
+        [("uz", "Bosh sahifa", "Jamoa"), ("ru", "Главная", "Сотрудники"), ("en", "Home", "Team")],
+    )
+    def test_each_language_shows_its_own_interface(self, client, language, home, team):
+        html = client.get(url("department:team", language)).content.decode()
+        assert f'<html lang="{language}">' in html
+        assert f">{home}</a>" in html
+        assert f"<h1>{team}</h1>" in html
+
+    def test_admin_speaks_uzbek_when_chosen(self, admin_client):
+        admin_client.cookies["django_language"] = "uz"
+        html = admin_client.get(reverse("admin:index")).content.decode()
+        assert "Sayt administratsiyasi" in html or "administratsiya" in html.lower()
+        assert "Recent actions" not in html
+        assert "Log out" not in html
+
+
+@pytest.mark.django_db
+class TestAlternates:
+    def test_hreflang_and_canonical_on_every_language(self, client, language):
+        html = client.get(url("department:team", language)).content.decode()
+        assert f'<link rel="canonical" href="http://testserver/{language}/team/">' in html
+        for code in ("uz", "ru", "en"):
+            assert (
+                f'<link rel="alternate" hreflang="{code}" href="http://testserver/{code}/team/">'
+                in html
+            )
+        assert '<link rel="alternate" hreflang="x-default" href="http://testserver/team/">' in html
+
+    def test_site_url_setting_makes_the_links_absolute_to_it(self, client, settings):
+        settings.SITE_URL = "https://intl.example.uz"
+        html = client.get(url("department:landing", "ru")).content.decode()
+        assert '<link rel="canonical" href="https://intl.example.uz/ru/">' in html
+        assert 'hreflang="x-default" href="https://intl.example.uz/"' in html
+
+    def test_switcher_keeps_the_page_and_its_query_string(self, client):
+        response = client.get(url("department:team", "en") + "?page=2&q=%D0%B0")
+        switcher = re.search(
+            r'<nav class="language-switcher".*?</nav>', response.content.decode(), re.S
+        )
+        links = dict(re.findall(r'<a href="([^"]+)" hreflang="(\w+)"', switcher.group(0)))
+        assert set(links.values()) == {"uz", "ru", "en"}
+        assert {lang: path for path, lang in links.items()} == {
+            "uz": "/uz/team/?page=2&amp;q=%D0%B0",
+            "ru": "/ru/team/?page=2&amp;q=%D0%B0",
+            "en": "/en/team/?page=2&amp;q=%D0%B0",
+        }
+        assert 'hreflang="en" lang="en" data-language="en" aria-current="true"' in switcher.group(0)
+
+    def test_switcher_needs_no_form_so_pages_set_no_cookie(self, client):
+        response = client.get(url("department:landing", "ru"))
+        assert "csrftoken" not in response.cookies
+        assert "<form" not in response.content.decode()
