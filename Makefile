@@ -30,6 +30,7 @@ run: $(VENV)/.installed
 # Tests run with debug off (as pytest-django does); the variable only lets settings load
 # without a production SECRET_KEY.
 test: export DJANGO_DEBUG ?= true
+test: export DJANGO_ALLOW_ASYNC_UNSAFE ?= true
 test: $(VENV)/.installed-test
 	$(BIN)/pytest -n 2 --dist loadfile $(PYTEST_ARGS)
 
