@@ -2,11 +2,17 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 from django.views.static import serve
 
 from samsmu_intl import views
 
+admin.site.site_header = _("SamSMU International Cooperation")
+admin.site.site_title = _("SamSMU International Cooperation: administration")
+admin.site.index_title = _("Site content")
+
 urlpatterns = [
+    path("favicon.ico", views.favicon),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots-txt"),
     path("admin/", admin.site.urls),

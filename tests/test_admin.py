@@ -100,4 +100,5 @@ def test_admin_language_can_be_chosen(staff_client):
     assert response.status_code == 302
     html = staff_client.get(reverse("admin:index")).content.decode()
     assert 'lang="ru"' in html
-    assert "Администрирование" in html
+    assert "Международное сотрудничество СамГМУ" in html
+    assert '<option value="ru" lang="ru" selected>Русский</option>' in html

@@ -108,3 +108,9 @@ def test_uzbek_catalogue_uses_the_proper_letters():
     text = (ROOT / "locale/uz/LC_MESSAGES/django.po").read_text()
     msgstrs = "".join(re.findall(r'^msgstr "(.*)"$', text, re.M))
     assert not re.search(r"[oOgG]['`‘’]", msgstrs)
+
+
+def test_favicon_ico_points_to_the_icon(client, db):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert response["Location"] == "/static/img/favicon.svg"

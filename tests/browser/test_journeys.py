@@ -56,7 +56,8 @@ def test_keyboard_user_skips_to_content_and_sees_focus(page, site):
 def test_menu_works_on_a_phone(page, site):
     page.set_viewport_size({"width": 360, "height": 740})
     page.goto(page_url(site, "department:landing", "ru"))
-    page.get_by_role("navigation", name="Главное меню").get_by_role("link", name="Сотрудники").click()
+    menu = page.get_by_role("navigation", name="Главное меню")
+    menu.get_by_role("link", name="Сотрудники").click()
     expect(page.locator("h1")).to_have_text("Сотрудники")
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 360, "the page scrolls sideways on a phone"
