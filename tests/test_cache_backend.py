@@ -36,7 +36,8 @@ def test_redis_url_makes_the_cache_shared_through_redis():
         text=True,
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["django.core.cache.backends.redis.RedisCache", "shared"]
+    last_line = result.stdout.strip().splitlines()[-1]
+    assert last_line.split() == ["django.core.cache.backends.redis.RedisCache", "shared"]
 
 
 def test_without_redis_url_the_cache_is_local_memory(settings):
