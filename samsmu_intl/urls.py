@@ -23,6 +23,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", include("samsmu_intl.department.urls")),
+    path("", include("partners.urls")),
     prefix_default_language=True,
 )
 

@@ -66,3 +66,45 @@ def browser_type_launch_args(browser_type_launch_args):
         "executable_path": str(CHROMIUM),
         "args": CHROMIUM_ARGS,
     }
+
+
+# Content factories -------------------------------------------------------------------------
+
+
+@pytest.fixture
+def make_partner(db):
+    from partners.models import CooperationForm, Partner
+
+    def make(slug, country="DE", kind="university", forms=(), **fields):
+        fields.setdefault("name_en", slug.replace("-", " ").title())
+        fields.setdefault("status", Partner.Status.PUBLISHED)
+        partner = Partner.objects.create(slug=slug, country=country, kind=kind, **fields)
+        if forms:
+            partner.cooperation_forms.set(CooperationForm.objects.filter(slug__in=forms))
+        return partner
+
+    return make
+
+
+@pytest.fixture
+def make_program(db):
+    from partners.models import Program
+
+    def make(slug, partners=(), **fields):
+        fields.setdefault("title_en", slug.replace("-", " ").title())
+        fields.setdefault("summary_en", "A program.")
+        fields.setdefault("level", Program.Level.MASTER)
+        fields.setdefault("kind", Program.Kind.JOINT)
+        fields.setdefault("status", Program.Status.PUBLISHED)
+        program = Program.objects.create(slug=slug, **fields)
+        program.partners.set(partners)
+        return program
+
+    return make
+
+
+@pytest.fixture
+def admin_client(admin_client):
+    """Staff read the admin in English in tests unless a test chooses otherwise."""
+    admin_client.cookies["django_language"] = "en"
+    return admin_client

@@ -124,6 +124,6 @@ def test_landing_page_query_count_is_fixed(client, seeded, django_assert_num_que
             body_en="Text.",
             status=LandingSection.Status.PUBLISHED,
         )
-    # The department row (page and footer) and the published sections.
+    # The department row (heading and footer), the published sections, the partner figures.
     with django_assert_num_queries(3):
         landing(client, "en")

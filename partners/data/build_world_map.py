@@ -10,11 +10,13 @@ the map is 1000 units wide; Antarctica is dropped. Coordinates are rounded to 0.
 The numeric -> alpha-2 table is built into this script (taken from ISO 3166-1 as shipped in
 django-countries 9.1), so the script needs only the Python standard library.  Features
 without an ISO numeric id: Kosovo becomes "XK" (the user-assigned code in common use);
-Northern Cyprus and Somaliland have no ISO code and are skipped.
+Northern Cyprus and Somaliland are drawn as part of Cyprus and Somalia, as ISO and the UN
+count them.
 
-Re-run (from the project root) to regenerate ``partners/data/world_map.json``::
+Re-run from the project root to regenerate ``partners/data/world_map.json`` (the script
+prints the country count and file size; features it skips or shrinks go to stderr)::
 
-    cd /tmp && npm pack world-atlas@2 && tar xzf world-atlas-2.*.tgz
+    (cd /tmp && npm pack world-atlas@2 && tar xzf world-atlas-2.*.tgz)
     python partners/data/build_world_map.py /tmp/package/countries-110m.json
 
 An optional second argument overrides the output path.
@@ -32,11 +34,12 @@ LICENCE = "Natural Earth: public domain; world-atlas: ISC (c) 2013-2019 Michael 
 PROJECTION = "Equal Earth, central meridian 0, Antarctica omitted"
 WIDTH = 1000.0  # viewBox width; the height follows from the projected extent
 PAD = 2.0  # viewBox padding around the projected extent, in map units
+MIN_SIZE = 6  # countries narrower than this (in tenths of a unit) get a tiny diamond instead
 DROP = {"010"}  # Antarctica
 # Features with no ISO 3166-1 numeric id in Natural Earth, keyed by their name.
-# Kosovo gets the widely used user-assigned code "XK"; the others ("N. Cyprus",
-# "Somaliland") have no ISO code at all, so they are skipped and left blank on the map.
-NO_ID = {"Kosovo": "XK"}
+# Kosovo gets the widely used user-assigned code "XK"; "N. Cyprus" and "Somaliland" have no
+# code of their own and join Cyprus and Somalia, so the map shows no blank holes there.
+NO_ID = {"Kosovo": "XK", "Somaliland": "SO", "N. Cyprus": "CY"}
 
 # ISO 3166-1 numeric -> alpha-2 (all 249 officially assigned codes).
 # fmt: off
@@ -117,6 +120,44 @@ def polygons(geometry: dict) -> list[list[list[int]]]:
     return []
 
 
+def split_antimeridian(ring: list[tuple[float, float]]) -> list[list[tuple[float, float]]]:
+    """Cut a ring that jumps across the 180th meridian into one ring per side.
+
+    Natural Earth draws Fiji, Chukotka and Wrangel Island across the antimeridian (a step
+    from -180 to +180 longitude); projected as they are, they would streak across the whole
+    map.  Each run of points between two crossings is closed along the meridian, which is
+    exact for rings that cross twice (all such rings in the 1:110m data, Antarctica aside).
+    """
+    if ring and ring[0] == ring[-1]:
+        ring = ring[:-1]
+    n = len(ring)
+    cuts = [i for i in range(n) if abs(ring[(i + 1) % n][0] - ring[i][0]) > 180]
+    if not cuts:
+        return [ring]
+    pieces = []
+    for a, b in zip(cuts, cuts[1:] + cuts[:1], strict=True):
+        # Run from just after crossing a to crossing b, wrapping around the ring.
+        run = [ring[(a + 1 + k) % n] for k in range((b - a) % n or n)]
+        pieces.append([edge_point(run[0], ring[a]), *run, edge_point(run[-1], ring[(b + 1) % n])])
+    rings = []
+    for piece in pieces:
+        # Close along the meridian, in steps of at most 1 degree so the edge follows its curve.
+        (lon, lat0), lat1 = piece[-1], piece[0][1]
+        steps = math.ceil(abs(lat1 - lat0))
+        rings.append(piece + [(lon, lat0 + (lat1 - lat0) * k / steps) for k in range(1, steps)])
+    return rings
+
+
+def edge_point(inside: tuple[float, float], outside: tuple[float, float]) -> tuple[float, float]:
+    """Where the segment from ``inside`` to ``outside`` (across the antimeridian) meets it,
+    on the side of ``inside``."""
+    (lon0, lat0), (lon1, lat1) = inside, outside
+    edge = math.copysign(180.0, lon0)
+    lon1 += math.copysign(360.0, lon0)  # unwrap so the segment is continuous
+    t = (edge - lon0) / (lon1 - lon0) if lon1 != lon0 else 0.0
+    return edge, lat0 + t * (lat1 - lat0)
+
+
 # --- Projection -----------------------------------------------------------------------------
 
 A1, A2, A3, A4 = 1.340264, -0.081106, 0.000893, 0.003796
@@ -185,10 +226,14 @@ def clean(ring: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return pts
 
 
-def tiny_shape(ring: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """A small diamond (0.6 units across) at the centre of a ring that rounded to nothing."""
-    cx = round(sum(x for x, _ in ring) / len(ring))
-    cy = round(sum(y for _, y in ring) / len(ring))
+def span(points: list[tuple[int, int]], axis: int) -> int:
+    return max(p[axis] for p in points) - min(p[axis] for p in points)
+
+
+def tiny_shape(points: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A small diamond (0.6 units across) centred on the given points."""
+    cx = round(sum(x for x, _ in points) / len(points))
+    cy = round(sum(y for _, y in points) / len(points))
     return [(cx, cy - 3), (cx + 3, cy), (cx, cy + 3), (cx - 3, cy)]
 
 
@@ -249,10 +294,14 @@ def build(topology: dict) -> dict:
         if code is None:
             print(f"skipped: {numeric!r} {name}", file=sys.stderr)
             continue
-        polys = [
-            [[equal_earth(*p) for p in ring_points(ring, arcs)] for ring in poly]
-            for poly in polygons(geometry)
-        ]
+        polys = []
+        for poly in polygons(geometry):
+            outer, *holes = [ring_points(ring, arcs) for ring in poly]
+            pieces = split_antimeridian(outer)
+            if holes and len(pieces) > 1:
+                raise SystemExit(f"{name}: cannot split a polygon with holes")
+            for piece in pieces:
+                polys.append([[equal_earth(*p) for p in ring] for ring in [piece, *holes]])
         features.append((code, polys))
 
     xs = [x for _, polys in features for poly in polys for ring in poly for x, _ in ring]
@@ -282,14 +331,14 @@ def build(topology: dict) -> dict:
                 if (area2(ring) > 0) != (i == 0):
                     ring.reverse()
                 rings.append(ring)
-        if not rings:
-            # Too small to survive rounding: keep a tiny marker at its largest part.
+        points = [p for ring in rings for p in ring]
+        if not points or max(span(points, 0), span(points, 1)) < MIN_SIZE:
+            # Gone (or next to nothing) after rounding: keep a tiny marker so it stays visible.
             biggest = max((poly[0] for poly in polys), key=lambda r: abs(area2(to_tenths(r))))
-            rings.append(tiny_shape(to_tenths(biggest)))
+            rings = [tiny_shape(points or to_tenths(biggest))]
             print(f"tiny shape: {code}", file=sys.stderr)
-        if code in countries:
-            raise SystemExit(f"duplicate country code {code}")
-        countries[code] = encode(rings)
+        # Somaliland and Northern Cyprus join the countries ISO and the UN count them in.
+        countries[code] = countries.get(code, "") + encode(rings)
 
     return {
         "source": SOURCE,

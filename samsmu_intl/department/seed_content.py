@@ -209,3 +209,35 @@ STAFF = [
         "position": {"uz": "Assistent", "ru": "Ассистент", "en": "Assistant"},
     },
 ]
+
+# Partners named on the seed page: the department's staff took part in a forum and a conference
+# there (staff mobility). Nothing more is known, so nothing more is stated.
+PARTNERS = [
+    {
+        "slug": "yeditepe-university",
+        "kind": "university",
+        "country": "TR",
+        "website": "https://yeditepe.edu.tr",
+        "cooperation_forms": ["staff-mobility"],
+        "name": {
+            "uz": "Yeditepe universiteti",
+            "ru": "Университет Едитепе",
+            "en": "Yeditepe University",
+        },
+        "city": {"uz": "Istanbul", "ru": "Стамбул", "en": "Istanbul"},
+    },
+    {
+        "slug": "azerbaijan-medical-university",
+        "kind": "medical-university",
+        "country": "AZ",
+        "website": "https://amu.edu.az",
+        "cooperation_forms": ["staff-mobility"],
+        "name": {
+            "uz": "Ozarbayjon tibbiyot universiteti",
+            "ru": "Азербайджанский медицинский университет",
+            "en": "Azerbaijan Medical University",
+        },
+        "short_name": {"uz": "ATU", "ru": "АМУ", "en": "AMU"},
+        "city": {"uz": "Boku", "ru": "Баку", "en": "Baku"},
+    },
+]

@@ -1,15 +1,18 @@
 from django.views.generic import ListView, TemplateView
 
-from samsmu_intl.department.models import Department, LandingSection, StaffMember
+from partners.models import Partner
+from samsmu_intl.department.models import LandingSection, StaffMember
 
 
 class LandingView(TemplateView):
+    """The heading and summary come from the department row, which every page's context has."""
+
     template_name = "department/landing.html"
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            page=Department.load(),
             sections=LandingSection.objects.published().filter(department_id=1),
+            figures=Partner.objects.published().figures(),
             **kwargs,
         )
 

@@ -1,8 +1,9 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from partners.models import CooperationForm, Partner
 from samsmu_intl.department.models import Department, LandingSection, StaffMember
-from samsmu_intl.department.seed_content import LANDING, STAFF
+from samsmu_intl.department.seed_content import LANDING, PARTNERS, STAFF
 
 
 def per_language(field, texts):
@@ -16,7 +17,8 @@ class DryRun(Exception):
 
 class Command(BaseCommand):
     help = (
-        "Load the department's starting content (home page text in three languages, staff). "
+        "Load the department's starting content: home page text in three languages, staff, "
+        "and the partners the old page names. "
         "Safe to run again: it adds only what is missing and never overwrites staff edits."
     )
 
@@ -74,4 +76,26 @@ class Command(BaseCommand):
             "department page": int(department_created),
             "home page sections": sections,
             "staff members": staff,
+            "partners": self.load_partners(),
         }
+
+    def load_partners(self):
+        created = 0
+        for entry in PARTNERS:
+            if Partner.objects.filter(slug=entry["slug"]).exists():
+                continue
+            partner = Partner.objects.create(
+                slug=entry["slug"],
+                kind=entry["kind"],
+                country=entry["country"],
+                website=entry["website"],
+                status=Partner.Status.PUBLISHED,
+                **per_language("name", entry["name"]),
+                **per_language("short_name", entry.get("short_name", {})),
+                **per_language("city", entry["city"]),
+            )
+            partner.cooperation_forms.set(
+                CooperationForm.objects.filter(slug__in=entry["cooperation_forms"])
+            )
+            created += 1
+        return created

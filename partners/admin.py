@@ -1,0 +1,197 @@
+from django.contrib import admin
+from django.db.models import Q
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from import_export.admin import ImportExportMixin
+from modeltranslation.admin import TabbedTranslationAdmin
+
+from partners.models import EXPIRY_WARNING_DAYS, Agreement, CooperationForm, Partner, Program
+from partners.resources import PartnerResource
+from samsmu_intl.admin_media import NonceMediaMixin
+
+
+class AgreementInline(admin.TabularInline):
+    model = Agreement
+    extra = 0
+    fields = ("kind", "signed_on", "valid_until", "document", "status_label", "download")
+    readonly_fields = ("status_label", "download")
+
+    @admin.display(description=_("status"))
+    def status_label(self, agreement):
+        return agreement.get_status_display() if agreement.pk else "–"
+
+    @admin.display(description=_("document"))
+    def download(self, agreement):
+        if not agreement.pk or not agreement.document:
+            return "–"
+        url = reverse("admin:partners_agreement_document", args=[agreement.pk])
+        return format_html('<a href="{}">{}</a>', url, _("Download"))
+
+
+class AgreementStatusFilter(admin.SimpleListFilter):
+    title = _("agreement status")
+    parameter_name = "agreements"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("active", _("With an active agreement")),
+            ("expiring", _("With an agreement expiring within 90 days")),
+            ("expired", _("With an expired agreement")),
+            ("none", _("Without agreements")),
+        ]
+
+    def queryset(self, request, queryset):
+        today = timezone.localdate()
+        limit = today + timezone.timedelta(days=EXPIRY_WARNING_DAYS)
+        active = Q(agreements__valid_until__isnull=True) | Q(agreements__valid_until__gte=today)
+        conditions = {
+            "active": active,
+            "expiring": Q(agreements__valid_until__gte=today, agreements__valid_until__lte=limit),
+            "expired": Q(agreements__valid_until__lt=today),
+            "none": Q(agreements__isnull=True),
+        }
+        if self.value() in conditions:
+            return queryset.filter(conditions[self.value()]).distinct()
+        return queryset
+
+
+@admin.register(Partner)
+class PartnerAdmin(NonceMediaMixin, ImportExportMixin, TabbedTranslationAdmin):
+    resource_classes = [PartnerResource]
+    inlines = [AgreementInline]
+    list_display = (
+        "logo_preview",
+        "name",
+        "flag_and_country",
+        "region",
+        "kind",
+        "active_agreements",
+        "nearest_expiry",
+        "status",
+    )
+    list_display_links = ("name",)
+    list_filter = (
+        "status",
+        "region",
+        "country",
+        "kind",
+        "cooperation_forms",
+        AgreementStatusFilter,
+    )
+    search_fields = ("search_text",)
+    prepopulated_fields = {"slug": ("name_en",)}
+    filter_horizontal = ("cooperation_forms",)
+    readonly_fields = ("region", "logo_preview")
+    fieldsets = [
+        (None, {"fields": ("name", "short_name", "slug", "kind")}),
+        (_("Place"), {"fields": ("country", "city", "region", "region_override")}),
+        (_("About"), {"fields": ("website", "logo", "logo_preview", "description")}),
+        (_("Cooperation"), {"fields": ("cooperation_forms",)}),
+        (_("Contact person"), {"fields": ("contact_name", "contact_email", "contact_phone")}),
+        (_("Publishing"), {"fields": ("status", "publish_from")}),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_agreement_summary()
+
+    def get_search_results(self, request, queryset, search_term):
+        # The stored search text is casefolded in every language; search it the same way.
+        if not search_term:
+            return queryset, False
+        return queryset.search(search_term), False
+
+    @admin.display(description=_("logo"))
+    def logo_preview(self, partner):
+        if not partner.logo:
+            return "–"
+        return format_html(
+            '<img src="{}" alt="" width="48" height="48" class="admin-logo">', partner.logo.url
+        )
+
+    @admin.display(description=_("country"), ordering="country")
+    def flag_and_country(self, partner):
+        return format_html(
+            '<img src="{}" alt="" width="16" height="11"> {}',
+            partner.country.flag,
+            partner.country.name,
+        )
+
+    @admin.display(description=_("active agreements"), ordering="active_agreement_count")
+    def active_agreements(self, partner):
+        return partner.active_agreement_count
+
+    @admin.display(description=_("nearest expiry"), ordering="nearest_expiry")
+    def nearest_expiry(self, partner):
+        return partner.nearest_expiry or "–"
+
+    def get_urls(self):
+        document = self.admin_site.admin_view(self.agreement_document)
+        return [
+            path(
+                "agreement/<int:pk>/document/",
+                document,
+                name="partners_agreement_document",
+            ),
+            *super().get_urls(),
+        ]
+
+    def agreement_document(self, request, pk):
+        """Signed agreements are not public: only staff who may see partners download them."""
+        if not self.has_view_permission(request):
+            raise Http404
+        agreement = get_object_or_404(Agreement, pk=pk)
+        if not agreement.document:
+            raise Http404
+        return FileResponse(
+            agreement.document.open("rb"),
+            as_attachment=True,
+            filename=f"agreement-{agreement.partner.slug}-{agreement.signed_on:%Y-%m-%d}.pdf",
+            content_type="application/pdf",
+        )
+
+
+@admin.register(CooperationForm)
+class CooperationFormAdmin(TabbedTranslationAdmin):
+    list_display = ("name", "slug", "order")
+    list_editable = ("order",)
+    search_fields = ("name_uz", "name_ru", "name_en")
+
+    def has_delete_permission(self, request, obj=None):
+        # Their slugs are in visitors' bookmarked filter links.
+        return False
+
+
+@admin.register(Program)
+class ProgramAdmin(NonceMediaMixin, TabbedTranslationAdmin):
+    list_display = ("title", "kind", "level", "deadline", "open_now", "status")
+    list_filter = ("status", "kind", "level", "partners__region")
+    search_fields = ("title_uz", "title_ru", "title_en", "slug")
+    autocomplete_fields = ("partners",)
+    prepopulated_fields = {"slug": ("title_en",)}
+    date_hierarchy = "deadline"
+    fieldsets = [
+        (None, {"fields": ("title", "slug", "kind", "level", "partners", "summary")}),
+        (
+            _("Details for applicants"),
+            {
+                "fields": (
+                    "duration",
+                    "language_of_instruction",
+                    "deadline",
+                    "fees",
+                    "eligibility",
+                    "how_to_apply",
+                )
+            },
+        ),
+        (_("Contact"), {"fields": ("contact_name", "contact_email")}),
+        (_("Publishing"), {"fields": ("status", "publish_from")}),
+    ]
+
+    @admin.display(description=_("open for applications"), boolean=True)
+    def open_now(self, program):
+        return program.is_open

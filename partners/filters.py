@@ -1,0 +1,103 @@
+"""The partner directory's filters: read from the query string, applied to a queryset, counted
+per value (facets), and turned back into links."""
+
+from dataclasses import dataclass, field, fields, replace
+
+from django.db.models import Count, Q
+from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from partners.models import CooperationForm, Partner
+from partners.regions import Region
+from samsmu_intl.text import search_query
+
+FILTER_LABELS = {
+    "region": _("Region"),
+    "country": _("Country"),
+    "kind": _("Kind"),
+    "cooperation": _("Form of cooperation"),
+    "q": _("Search"),
+}
+
+
+@dataclass(frozen=True)
+class PartnerFilters:
+    region: str = ""
+    country: str = ""
+    kind: str = ""
+    cooperation: str = ""
+    q: str = ""
+    # (label, value) of parameters that named nothing we know; shown to the visitor.
+    ignored: tuple = field(default=(), compare=False)
+
+    @classmethod
+    def from_query(cls, params, cooperation_slugs):
+        allowed = {
+            "region": set(Region.values),
+            "country": {code for code, _name in countries},
+            "kind": set(Partner.Kind.values),
+            "cooperation": set(cooperation_slugs),
+        }
+        values, ignored = {}, []
+        for name, choices in allowed.items():
+            raw = params.get(name, "").strip()
+            value = raw.upper() if name == "country" else raw
+            if value in choices:
+                values[name] = value
+            elif raw:
+                ignored.append((FILTER_LABELS[name], raw[:60]))
+        values["q"] = search_query(params.get("q", ""))
+        return cls(**values, ignored=tuple(ignored))
+
+    @property
+    def active(self):
+        """[(name, value)] of the filters in force, in the order the page shows them."""
+        return [
+            (f.name, getattr(self, f.name))
+            for f in fields(self)
+            if f.name != "ignored" and getattr(self, f.name)
+        ]
+
+    def without(self, name):
+        return replace(self, **{name: ""}, ignored=())
+
+    def apply(self, queryset):
+        if self.region:
+            queryset = queryset.filter(region=self.region)
+        if self.country:
+            queryset = queryset.filter(country=self.country)
+        if self.kind:
+            queryset = queryset.filter(kind=self.kind)
+        if self.cooperation:
+            queryset = queryset.filter(cooperation_forms__slug=self.cooperation)
+        if self.q:
+            queryset = queryset.search(self.q)
+        return queryset
+
+    def query_string(self, **changes):
+        """The query string for these filters with some changed; empty values are left out and
+        the page number is dropped, since the list it counted is another one."""
+        values = {name: value for name, value in self.active}
+        values.update(changes)
+        return urlencode({name: value for name, value in values.items() if value})
+
+    def facets(self, published):
+        """Counts per value of each filter, with every other filter applied (the number a visitor
+        gets by choosing that value). One query per filter."""
+
+        def counts(name, column):
+            rows = self.without(name).apply(published).values(column).annotate(n=Count("pk"))
+            return {row[column]: row["n"] for row in rows.order_by()}
+
+        cooperation_base = self.without("cooperation").apply(published)
+        return {
+            "region": counts("region", "region"),
+            "country": counts("country", "country"),
+            "kind": counts("kind", "kind"),
+            "cooperation": dict(
+                CooperationForm.objects.annotate(
+                    n=Count("partners", filter=Q(partners__in=cooperation_base.values("pk")))
+                ).values_list("slug", "n")
+            ),
+        }

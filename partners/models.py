@@ -1,0 +1,304 @@
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.storage import FileSystemStorage
+from django.core.validators import FileExtensionValidator, validate_image_file_extension
+from django.db import models
+from django.db.models import Case, Count, Min, Q, Value, When
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+from django_countries.fields import CountryField
+
+from partners.regions import Region, region_for_country
+from partners.validators import validate_pdf
+from samsmu_intl.publishing import Publishable, PublishableQuerySet
+from samsmu_intl.text import RichTextField, normalise_for_search
+
+EXPIRY_WARNING_DAYS = 90
+
+
+class CooperationForm(models.Model):
+    """A form of cooperation (joint program, staff mobility, ...): a short fixed list that a data
+    migration creates; staff may reword it but the slugs in URLs stay."""
+
+    slug = models.SlugField(_("short address"), unique=True)
+    name = models.CharField(_("name"), max_length=100)
+    order = models.PositiveIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("form of cooperation")
+        verbose_name_plural = _("forms of cooperation")
+
+    def __str__(self):
+        return self.name
+
+
+class PartnerQuerySet(PublishableQuerySet):
+    def search(self, query):
+        """Names, short names, cities and countries in all three languages."""
+        words = normalise_for_search(query).split()
+        for word in words:
+            self = self.filter(search_text__contains=word)
+        return self
+
+    def figures(self):
+        """How many partners, in how many countries and regions: one query."""
+        return self.aggregate(
+            partners=Count("pk"),
+            countries=Count("country", distinct=True),
+            regions=Count("region", distinct=True),
+        )
+
+    def with_agreement_summary(self):
+        today = timezone.localdate()
+        active = Q(agreements__valid_until__isnull=True) | Q(agreements__valid_until__gte=today)
+        upcoming_expiry = Q(agreements__valid_until__gte=today)
+        return self.annotate(
+            active_agreement_count=Count("agreements", filter=active, distinct=True),
+            nearest_expiry=Min("agreements__valid_until", filter=upcoming_expiry),
+        )
+
+
+class Partner(Publishable):
+    class Kind(models.TextChoices):
+        UNIVERSITY = "university", _("University")
+        MEDICAL_UNIVERSITY = "medical-university", _("Medical university")
+        RESEARCH_CENTRE = "research-centre", _("Research centre")
+        HOSPITAL = "hospital", _("Hospital")
+        STATE_BODY = "state-body", _("State body")
+        INTERNATIONAL_ORGANISATION = "international-organisation", _("International organisation")
+
+    name = models.CharField(_("name"), max_length=255)
+    short_name = models.CharField(
+        _("short name"), max_length=60, blank=True, help_text=_("An abbreviation, if it has one.")
+    )
+    slug = models.SlugField(
+        _("short address"),
+        max_length=120,
+        unique=True,
+        help_text=_("Latin letters, digits and hyphens; the partner's page address uses it."),
+    )
+    kind = models.CharField(_("kind"), max_length=40, choices=Kind.choices, db_index=True)
+    country = CountryField(_("country"), db_index=True)
+    city = models.CharField(_("city"), max_length=120, blank=True)
+    region = models.CharField(
+        _("region"), max_length=20, choices=Region.choices, editable=False, db_index=True
+    )
+    region_override = models.CharField(
+        _("region (if not the country's usual one)"),
+        max_length=20,
+        choices=Region.choices,
+        blank=True,
+        help_text=_("Leave empty to take the region from the country."),
+    )
+    website = models.URLField(_("website"), blank=True)
+    logo = models.ImageField(
+        _("logo"),
+        upload_to="partners/logos/",
+        blank=True,
+        validators=[validate_image_file_extension],
+        help_text=_("PNG, JPEG or WebP; not SVG."),
+    )
+    description = RichTextField(_("description"), blank=True)
+    cooperation_forms = models.ManyToManyField(
+        CooperationForm, related_name="partners", blank=True, verbose_name=_("forms of cooperation")
+    )
+    contact_name = models.CharField(_("contact person"), max_length=200, blank=True)
+    contact_email = models.EmailField(_("contact email"), blank=True)
+    contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
+    # Casefolded names, cities and countries in every language: one search for all databases.
+    search_text = models.TextField(editable=False, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = PartnerQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name", "pk"]
+        verbose_name = _("partner institution")
+        verbose_name_plural = _("partner institutions")
+        indexes = [models.Index(fields=["status", "region", "country", "kind"])]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("partners:detail", kwargs={"slug": self.slug})
+
+    def save(self, *args, **kwargs):
+        self.region = self.region_override or region_for_country(self.country.code)
+        self.search_text = self.build_search_text()
+        super().save(*args, **kwargs)
+
+    def build_search_text(self):
+        parts = []
+        for code, _name in settings.LANGUAGES:
+            parts += [
+                getattr(self, f"{name}_{code}", "") for name in ("name", "short_name", "city")
+            ]
+            with translation.override(code):
+                parts.append(str(countries.name(self.country.code)) if self.country else "")
+        parts.append(self.country.code if self.country else "")
+        return normalise_for_search(" | ".join(p for p in parts if p))
+
+
+class AgreementQuerySet(models.QuerySet):
+    def active(self, today=None):
+        today = today or timezone.localdate()
+        return self.filter(Q(valid_until__isnull=True) | Q(valid_until__gte=today))
+
+    def expiring(self, today=None):
+        today = today or timezone.localdate()
+        limit = today + datetime.timedelta(days=EXPIRY_WARNING_DAYS)
+        return self.filter(valid_until__gte=today, valid_until__lte=limit)
+
+    def expired(self, today=None):
+        return self.filter(valid_until__lt=today or timezone.localdate())
+
+
+private_storage = FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT, base_url=None)
+
+
+class Agreement(models.Model):
+    class Kind(models.TextChoices):
+        MEMORANDUM = "memorandum", _("Memorandum of understanding")
+        COOPERATION = "cooperation", _("Cooperation agreement")
+        MOBILITY = "mobility", _("Erasmus+ or other mobility agreement")
+        DOUBLE_DIPLOMA = "double-diploma", _("Double-diploma agreement")
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("Active")
+        EXPIRING = "expiring", _("Expiring within 90 days")
+        EXPIRED = "expired", _("Expired")
+
+    partner = models.ForeignKey(Partner, on_delete=models.CASCADE, related_name="agreements")
+    kind = models.CharField(_("type"), max_length=20, choices=Kind.choices)
+    signed_on = models.DateField(_("signed on"))
+    valid_until = models.DateField(
+        _("valid until"), null=True, blank=True, db_index=True, help_text=_("Empty: open-ended.")
+    )
+    document = models.FileField(
+        _("signed document (PDF)"),
+        upload_to="agreements/",
+        storage=private_storage,
+        blank=True,
+        validators=[FileExtensionValidator(["pdf"]), validate_pdf],
+        help_text=_("Only staff can download it."),
+    )
+
+    objects = AgreementQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-signed_on", "pk"]
+        verbose_name = _("agreement")
+        verbose_name_plural = _("agreements")
+
+    def __str__(self):
+        return f"{self.get_kind_display()} ({self.signed_on:%Y-%m-%d})"
+
+    @property
+    def status(self):
+        today = timezone.localdate()
+        if self.valid_until is None or self.valid_until > today + datetime.timedelta(
+            days=EXPIRY_WARNING_DAYS
+        ):
+            return self.Status.ACTIVE
+        if self.valid_until >= today:
+            return self.Status.EXPIRING
+        return self.Status.EXPIRED
+
+    @property
+    def is_active(self):
+        return self.status != self.Status.EXPIRED
+
+    def get_status_display(self):
+        return self.Status(self.status).label
+
+    def clean(self):
+        if self.valid_until and self.signed_on and self.valid_until < self.signed_on:
+            message = _("An agreement cannot end before it is signed.")
+            raise ValidationError({"valid_until": message})
+
+
+class ProgramQuerySet(PublishableQuerySet):
+    def open_first(self, today=None):
+        """Programs still taking applications (no deadline, or not passed) first, soonest
+        deadline first; then closed ones, most recently closed first."""
+        today = today or timezone.localdate()
+        still_open = Q(deadline__isnull=True) | Q(deadline__gte=today)
+        open_deadline = Case(When(still_open, then=models.F("deadline")))
+        return self.annotate(
+            accepting=Case(When(still_open, then=Value(True)), default=Value(False))
+        ).order_by(
+            "-accepting",
+            open_deadline.asc(nulls_last=True),
+            models.F("deadline").desc(nulls_last=True),
+            "title",
+            "pk",
+        )
+
+
+class Program(Publishable):
+    class Level(models.TextChoices):
+        BACHELOR = "bachelor", _("Bachelor")
+        MASTER = "master", _("Master")
+        RESIDENCY = "residency", _("Residency")
+        PHD = "phd", _("PhD")
+        SHORT_COURSE = "short-course", _("Short course")
+        SUMMER_SCHOOL = "summer-school", _("Summer school")
+
+    class Kind(models.TextChoices):
+        JOINT = "joint", _("Joint program")
+        DOUBLE_DIPLOMA = "double-diploma", _("Double-diploma program")
+        MOBILITY = "mobility", _("Exchange and academic mobility")
+
+    title = models.CharField(_("title"), max_length=255)
+    slug = models.SlugField(
+        _("short address"),
+        max_length=120,
+        unique=True,
+        help_text=_("Latin letters, digits and hyphens; the program's page address uses it."),
+    )
+    level = models.CharField(_("level"), max_length=20, choices=Level.choices, db_index=True)
+    kind = models.CharField(_("type"), max_length=20, choices=Kind.choices, db_index=True)
+    partners = models.ManyToManyField(
+        Partner, related_name="programs", blank=True, verbose_name=_("partner institutions")
+    )
+    summary = models.TextField(_("summary"), help_text=_("Two or three sentences for the list."))
+    duration = models.CharField(_("duration"), max_length=100, blank=True)
+    language_of_instruction = models.CharField(
+        _("language of instruction"), max_length=100, blank=True
+    )
+    eligibility = RichTextField(_("who may apply"), blank=True)
+    how_to_apply = RichTextField(_("how to apply"), blank=True)
+    deadline = models.DateField(
+        _("application deadline"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_("Empty: applications are accepted all year."),
+    )
+    fees = models.CharField(_("fees"), max_length=200, blank=True, help_text=_("Only if stated."))
+    contact_name = models.CharField(_("contact person"), max_length=200, blank=True)
+    contact_email = models.EmailField(_("contact email"), blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ProgramQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["title", "pk"]
+        verbose_name = _("program")
+        verbose_name_plural = _("programs")
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("partners:program-detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_open(self):
+        return self.deadline is None or self.deadline >= timezone.localdate()

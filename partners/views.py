@@ -1,0 +1,197 @@
+from django.db.models import Count, Prefetch
+from django.http import HttpResponse
+from django.template.loader import render_to_string
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.views.generic import DetailView, ListView, TemplateView
+from django_countries import countries
+
+from partners.filters import FILTER_LABELS, PartnerFilters
+from partners.models import Agreement, CooperationForm, Partner, Program
+from partners.regions import Region
+from partners.worldmap import legend, world_map
+from samsmu_intl.pagination import ForgivingPaginationMixin
+
+PARTNERS_PER_PAGE = 24
+PROGRAMS_PER_PAGE = 20
+
+
+class PartnerListView(ForgivingPaginationMixin, ListView):
+    template_name = "partners/partner_list.html"
+    context_object_name = "partners"
+    paginate_by = PARTNERS_PER_PAGE
+
+    def get(self, request, *args, **kwargs):
+        self.cooperation_forms = list(CooperationForm.objects.all())
+        self.filters = PartnerFilters.from_query(
+            request.GET, [form.slug for form in self.cooperation_forms]
+        )
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        return self.filters.apply(Partner.objects.published()).distinct()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        filters = self.filters
+        facets = filters.facets(Partner.objects.published())
+        forms_by_slug = {form.slug: form for form in self.cooperation_forms}
+        context.update(
+            filters=filters,
+            facet_groups=[
+                self.facet("region", [(r.value, r.label) for r in Region], facets),
+                self.facet("country", self.country_choices(facets["country"]), facets),
+                self.facet("kind", Partner.Kind.choices, facets),
+                self.facet(
+                    "cooperation", [(f.slug, f.name) for f in self.cooperation_forms], facets
+                ),
+            ],
+            active_filters=[
+                {
+                    "label": FILTER_LABELS[name],
+                    "value": self.value_label(name, value, forms_by_slug),
+                    "remove_query": filters.query_string(**{name: ""}),
+                }
+                for name, value in filters.active
+            ],
+            page_query=filters.query_string(),
+        )
+        return context
+
+    def facet(self, name, choices, facets):
+        """A filter with its choices and how many partners each one would show."""
+        counts = facets[name]
+        selected = getattr(self.filters, name)
+        return {
+            "name": name,
+            "label": FILTER_LABELS[name],
+            "selected": selected,
+            "options": [
+                {"value": value, "label": label, "count": counts.get(value, 0)}
+                for value, label in choices
+                if counts.get(value) or value == selected
+            ],
+        }
+
+    def country_choices(self, counts):
+        """Only the countries that have partners (a select of every ISO country is useless)."""
+        codes = set(counts) | ({self.filters.country} - {""})
+        return sorted(((code, countries.name(code)) for code in codes), key=lambda c: c[1])
+
+    @staticmethod
+    def value_label(name, value, forms_by_slug):
+        if name == "region":
+            return Region(value).label
+        if name == "country":
+            return countries.name(value)
+        if name == "kind":
+            return Partner.Kind(value).label
+        if name == "cooperation":
+            return forms_by_slug[value].name
+        return value
+
+
+class PartnerDetailView(DetailView):
+    template_name = "partners/partner_detail.html"
+    context_object_name = "partner"
+
+    def get_queryset(self):
+        return Partner.objects.published().prefetch_related(
+            "cooperation_forms",
+            Prefetch("agreements", Agreement.objects.active(), to_attr="active_agreements"),
+            Prefetch("programs", Program.objects.published(), to_attr="published_programs"),
+        )
+
+
+def partner_counts_by_country():
+    rows = Partner.objects.published().values("country").annotate(n=Count("pk")).order_by()
+    return {row["country"]: row["n"] for row in rows}
+
+
+class PartnerMapView(TemplateView):
+    template_name = "partners/partner_map.html"
+
+    def get_context_data(self, **kwargs):
+        counts = partner_counts_by_country()
+        view_box, drawn = world_map(counts)
+        by_region = Partner.objects.published().values("region").annotate(n=Count("pk")).order_by()
+        region_counts = {row["region"]: row["n"] for row in by_region}
+        return super().get_context_data(
+            view_box=view_box,
+            map_countries=drawn,
+            legend=legend(),
+            country_rows=sorted(
+                ((countries.name(code), code, n) for code, n in counts.items()),
+                key=lambda row: (-row[2], row[0]),
+            ),
+            region_rows=[(r.label, region_counts[r.value]) for r in Region if r in region_counts],
+            partner_total=sum(counts.values()),
+            **kwargs,
+        )
+
+
+def partner_map_svg(request):
+    """The map as an image, for the small map on the home page (no links, cached by browsers)."""
+    view_box, drawn = world_map(partner_counts_by_country())
+    svg = render_to_string(
+        "partners/world_map.svg",
+        {"view_box": view_box, "map_countries": drawn, "title": _("Partner map")},
+        request,
+    )
+    response = HttpResponse(svg, content_type="image/svg+xml; charset=utf-8")
+    response["Cache-Control"] = "public, max-age=3600"
+    return response
+
+
+class ProgramListView(ForgivingPaginationMixin, ListView):
+    template_name = "partners/program_list.html"
+    context_object_name = "programs"
+    paginate_by = PROGRAMS_PER_PAGE
+
+    def get(self, request, *args, **kwargs):
+        self.level = request.GET.get("level", "")
+        self.kind = request.GET.get("type", "")
+        self.ignored = [
+            (label, value[:60])
+            for label, value, valid in (
+                (_("Level"), self.level, Program.Level.values),
+                (_("Type"), self.kind, Program.Kind.values),
+            )
+            if value and value not in valid
+        ]
+        self.level = self.level if self.level in Program.Level.values else ""
+        self.kind = self.kind if self.kind in Program.Kind.values else ""
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        programs = Program.objects.published()
+        if self.level:
+            programs = programs.filter(level=self.level)
+        if self.kind:
+            programs = programs.filter(kind=self.kind)
+        return programs.open_first().prefetch_related(
+            Prefetch("partners", Partner.objects.published(), to_attr="published_partners")
+        )
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            levels=Program.Level.choices,
+            kinds=Program.Kind.choices,
+            level=self.level,
+            kind=self.kind,
+            ignored=self.ignored,
+            page_query=urlencode(
+                {k: v for k, v in {"level": self.level, "type": self.kind}.items() if v}
+            ),
+            **kwargs,
+        )
+
+
+class ProgramDetailView(DetailView):
+    template_name = "partners/program_detail.html"
+    context_object_name = "program"
+
+    def get_queryset(self):
+        return Program.objects.published().prefetch_related(
+            Prefetch("partners", Partner.objects.published(), to_attr="published_partners")
+        )

@@ -1,0 +1,55 @@
+"""Text helpers shared by the apps: search normalisation and sanitised rich text."""
+
+import re
+import unicodedata
+
+from django_prose_editor.fields import ProseEditorField
+
+# Uzbek is typed with any of these for the ʻ in oʻ/gʻ and the ʼ of the tutuq belgisi.
+APOSTROPHES = dict.fromkeys(map(ord, "ʻʼ‘’`´'"), "'")
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
+SEARCH_QUERY_MAX_LENGTH = 200
+
+
+def normalise_for_search(text):
+    """One form for stored text and queries alike, so that SQLite and PostgreSQL match the same
+    things: Unicode-normalised, casefolded (Cyrillic too), one apostrophe, single spaces."""
+    text = unicodedata.normalize("NFKC", text or "")
+    text = CONTROL_CHARACTERS.sub(" ", text).translate(APOSTROPHES).casefold()
+    return " ".join(text.split())
+
+
+def search_query(raw):
+    """A visitor's query, normalised and cut to a length the database handles well."""
+    return normalise_for_search(raw[: SEARCH_QUERY_MAX_LENGTH * 2])[
+        :SEARCH_QUERY_MAX_LENGTH
+    ].strip()
+
+
+RICH_TEXT_EXTENSIONS = {
+    "Bold": True,
+    "Italic": True,
+    "Heading": {"levels": [3, 4]},
+    "BulletList": True,
+    "OrderedList": True,
+    "ListItem": True,
+    "Blockquote": True,
+    "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto"]},
+}
+
+
+class RichTextField(ProseEditorField):
+    """Formatted text from the admin's editor, sanitised with nh3 whenever it is saved (also
+    when it comes from an import or a script, not only from the admin form)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("extensions", RICH_TEXT_EXTENSIONS)
+        kwargs.setdefault("sanitize", True)
+        super().__init__(*args, **kwargs)
+
+    def pre_save(self, model_instance, add):
+        value = getattr(model_instance, self.attname)
+        if value:
+            value = self.sanitize(value)
+            setattr(model_instance, self.attname, value)
+        return value

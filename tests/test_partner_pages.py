@@ -1,0 +1,164 @@
+import datetime
+import re
+
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from partners.models import Agreement, Partner
+from partners.regions import Region
+
+
+def get(client, name, language="en", **kwargs):
+    with translation.override(language):
+        return client.get(reverse(name, kwargs=kwargs or None))
+
+
+def test_detail_shows_what_a_visitor_needs(client, make_partner, make_program):
+    today = timezone.localdate()
+    partner = make_partner(
+        "yeditepe",
+        country="TR",
+        city_en="Istanbul",
+        name_en="Yeditepe University",
+        website="https://yeditepe.edu.tr",
+        description_en="<p>A <strong>private</strong> university.</p>",
+        forms=["staff-mobility"],
+    )
+    Agreement.objects.create(
+        partner=partner, kind="memorandum", signed_on=datetime.date(2024, 9, 1), valid_until=None
+    )
+    Agreement.objects.create(
+        partner=partner,
+        kind="mobility",
+        signed_on=datetime.date(2020, 1, 1),
+        valid_until=today - datetime.timedelta(days=1),
+    )
+    make_program("summer-school", partners=[partner], title_en="Summer School in Surgery")
+    make_program("draft-program", partners=[partner], status="draft", title_en="Secret Program")
+
+    html = get(client, "partners:detail", slug="yeditepe").content.decode()
+
+    assert "<h1>Yeditepe University</h1>" in html
+    assert "Istanbul" in html and "Türkiye" in html
+    assert '<a href="https://yeditepe.edu.tr" rel="noopener">' in html
+    assert "<p>A <strong>private</strong> university.</p>" in html
+    assert "Staff mobility" in html
+    assert "Memorandum of understanding" in html and "open-ended" in html
+    assert "Erasmus+ or other mobility agreement" not in html  # expired
+    assert "Summer School in Surgery" in html
+    assert "Secret Program" not in html
+    assert 'href="/en/partners/?country=TR"' in html
+
+
+def test_description_is_sanitised_whatever_its_source(make_partner):
+    partner = make_partner(
+        "x",
+        description_en='<p onclick="steal()">Hi<script>alert(1)</script>'
+        '<a href="javascript:alert(1)">link</a><img src=x onerror=alert(1)></p>',
+    )
+    partner.refresh_from_db()
+    assert "script" not in partner.description_en
+    assert "onclick" not in partner.description_en
+    assert "javascript:" not in partner.description_en
+    assert "onerror" not in partner.description_en
+    assert "Hi" in partner.description_en
+
+
+def test_draft_partner_is_not_found(client, make_partner):
+    make_partner("hidden", status=Partner.Status.DRAFT)
+    assert get(client, "partners:detail", slug="hidden").status_code == 404
+    assert get(client, "partners:detail", slug="no-such-partner").status_code == 404
+
+
+def test_missing_english_name_falls_back_marked(client, make_partner):
+    make_partner("tashkent", country="UZ", name_en="", name_ru="Ташкентская академия", name_uz="")
+    html = get(client, "partners:detail", slug="tashkent").content.decode()
+    assert '<h1 lang="ru">Ташкентская академия</h1>' in html
+
+
+def test_region_comes_from_the_country_unless_overridden(make_partner):
+    assert make_partner("a", country="TR").region == Region.EUROPE
+    assert make_partner("b", country="KZ").region == Region.CIS
+    assert make_partner("c", country="US").region == Region.NORTH_AMERICA
+    overridden = make_partner("d", country="TR", region_override=Region.MIDDLE_EAST)
+    assert overridden.region == Region.MIDDLE_EAST
+    overridden.region_override = ""
+    overridden.country = "EG"
+    overridden.save()
+    assert overridden.region == Region.AFRICA
+
+
+def test_agreement_status_follows_the_dates(make_partner):
+    partner = make_partner("p")
+    today = timezone.localdate()
+
+    def status(valid_until):
+        return Agreement(
+            partner=partner, kind="memorandum", signed_on=today, valid_until=valid_until
+        ).status
+
+    assert status(None) == Agreement.Status.ACTIVE
+    assert status(today + datetime.timedelta(days=91)) == Agreement.Status.ACTIVE
+    assert status(today + datetime.timedelta(days=90)) == Agreement.Status.EXPIRING
+    assert status(today) == Agreement.Status.EXPIRING
+    assert status(today - datetime.timedelta(days=1)) == Agreement.Status.EXPIRED
+
+
+def test_map_counts_and_links(client, make_partner):
+    make_partner("a", country="TR")
+    make_partner("b", country="TR")
+    make_partner("c", country="AZ")
+    make_partner("d", country="AZ", status=Partner.Status.DRAFT)
+    html = get(client, "partners:map").content.decode()
+    assert "3 partner institutions in 2 countries." in html
+    assert re.search(
+        r'<a href="/en/partners/\?country=TR">Türkiye</a></th><td class="number">2<', html
+    )
+    assert re.search(
+        r'<a href="/en/partners/\?country=AZ">Azerbaijan</a></th><td class="number">1<', html
+    )
+    # Shapes: TR and AZ are links with a title; countries without partners are plain paths.
+    assert '<a href="/en/partners/?country=TR"><path fill="#4a8bc6"' in html
+    assert "<title>Türkiye: 2</title>" in html
+    assert '<a href="/en/partners/?country=DE">' not in html
+    assert html.count("<path") > 150
+    assert '<th scope="row">Europe</th><td class="number">2</td>' in html
+
+
+def test_map_speaks_the_page_language(client, make_partner):
+    make_partner("a", country="TR")
+    assert "<title>Turkiya: 1</title>" in get(client, "partners:map", "uz").content.decode()
+    assert "<title>Турция: 1</title>" in get(client, "partners:map", "ru").content.decode()
+
+
+def test_map_image_for_the_home_page(client, make_partner):
+    make_partner("a", country="UZ")
+    response = get(client, "partners:map-svg")
+    assert response["Content-Type"].startswith("image/svg+xml")
+    svg = response.content.decode()
+    assert svg.startswith("<svg") and svg.rstrip().endswith("</svg>")
+    assert "<a " not in svg
+
+
+def test_landing_page_shows_live_figures(client, seeded, make_partner):
+    make_partner("berlin", country="DE")
+    html = get(client, "department:landing").content.decode()
+    assert "<strong>3</strong> partner institutions" in html
+    assert "<strong>3</strong> countries" in html
+    assert "<strong>2</strong> regions of the world" in html
+    assert 'src="/en/partners/map.svg"' in html
+
+
+def test_partner_pages_query_counts_are_fixed(client, db, django_assert_num_queries):
+    call_command("make_sample_data", partners=2000, programs=20, verbosity=0)
+    partner = Partner.objects.filter(agreements__isnull=False).first()
+    # The partner, its cooperation forms, agreements and programs; the footer's department.
+    with django_assert_num_queries(5):
+        assert get(client, "partners:detail", slug=partner.slug).status_code == 200
+    # Counts by country and by region; the department.
+    with django_assert_num_queries(3):
+        get(client, "partners:map")
+    # The department (heading and footer), sections, figures.
+    with django_assert_num_queries(3):
+        get(client, "department:landing")
