@@ -6,3 +6,14 @@ document.addEventListener("click", (event) => {
     document.cookie = `django_language=${link.dataset.language}; path=/; max-age=31536000; samesite=lax`;
   }
 });
+
+// Filter forms: leave empty fields out of the address, so that links stay short and shareable
+// and equal filters make equal (cacheable) URLs. Without JavaScript the form works the same.
+document.addEventListener("submit", (event) => {
+  const form = event.target;
+  if (form.matches("form.filters")) {
+    for (const field of form.elements) {
+      if (field.name && field.value === "") field.disabled = true;
+    }
+  }
+});

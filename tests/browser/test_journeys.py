@@ -1,5 +1,7 @@
 """Journeys in a real headless Chromium against the live server."""
 
+import re
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.urls import reverse
@@ -15,13 +17,36 @@ WCAG_TAGS = {"wcag2a", "wcag2aa", "wcag21a", "wcag21aa"}
 def site(live_server, transactional_db):
     from django.core.management import call_command
 
+    from partners.models import Partner, Program
+
     call_command("load_seed", verbosity=0)
+    program = Program.objects.create(
+        slug="summer-school",
+        title_en="Summer school in clinical research",
+        summary_en="Two weeks in Istanbul.",
+        how_to_apply_en="<p>Write to the <strong>department</strong>.</p>",
+        level=Program.Level.SUMMER_SCHOOL,
+        kind=Program.Kind.MOBILITY,
+        status=Program.Status.PUBLISHED,
+    )
+    program.partners.set(Partner.objects.all())
     return live_server.url
 
 
-def page_url(site, name, language):
+def page_url(site, name, language, **kwargs):
     with translation.override(language):
-        return site + reverse(name)
+        return site + reverse(name, kwargs=kwargs or None)
+
+
+PAGES = [
+    ("department:landing", {}),
+    ("department:team", {}),
+    ("partners:list", {}),
+    ("partners:detail", {"slug": "yeditepe-university"}),
+    ("partners:map", {}),
+    ("partners:program-list", {}),
+    ("partners:program-detail", {"slug": "summer-school"}),
+]
 
 
 def test_visitor_switches_language_and_stays_on_the_page(page, site):
@@ -63,10 +88,10 @@ def test_menu_works_on_a_phone(page, site):
     assert width <= 360, "the page scrolls sideways on a phone"
 
 
-@pytest.mark.parametrize("name", ["department:landing", "department:team"])
+@pytest.mark.parametrize(("name", "kwargs"), PAGES, ids=[name for name, _kwargs in PAGES])
 @pytest.mark.parametrize("language", ["uz", "ru", "en"])
-def test_pages_have_no_wcag_violations(page, site, name, language):
-    page.goto(page_url(site, name, language))
+def test_pages_have_no_wcag_violations(page, site, name, kwargs, language):
+    page.goto(page_url(site, name, language, **kwargs))
     results = Axe().run(page)
     violations = [
         f"{v['id']}: {v['help']} ({len(v['nodes'])})"
@@ -74,3 +99,36 @@ def test_pages_have_no_wcag_violations(page, site, name, language):
         if WCAG_TAGS & set(v["tags"])
     ]
     assert violations == []
+
+
+def test_keyboard_user_filters_the_directory(page, site):
+    page.goto(page_url(site, "partners:list", "en"))
+    search = page.get_by_label("Name or city")
+    for _ in range(30):
+        page.keyboard.press("Tab")
+        if search.evaluate("el => el === document.activeElement"):
+            break
+    expect(search).to_be_focused()
+    page.keyboard.type("Baku")
+    page.keyboard.press("Tab")
+    expect(page.get_by_label("Region")).to_be_focused()
+    for _ in range(4):  # country, kind, form of cooperation, the button
+        page.keyboard.press("Tab")
+    button = page.get_by_role("button", name="Show partners")
+    expect(button).to_be_focused()
+    assert button.evaluate("el => getComputedStyle(el).outlineStyle") == "solid"
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"/en/partners/\?q=Baku$"))
+    expect(page.locator(".card__title")).to_have_count(1)
+    expect(page.locator(".card__title")).to_have_text("Azerbaijan Medical University")
+
+    page.get_by_role("navigation", name="Language").get_by_role("link", name="Русский").click()
+    expect(page).to_have_url(re.compile(r"/ru/partners/\?q=Baku$"))
+    expect(page.locator(".card__title")).to_have_text("Азербайджанский медицинский университет")
+
+
+def test_visitor_opens_a_country_from_the_map(page, site):
+    page.goto(page_url(site, "partners:map", "en"))
+    page.locator('a[href$="?country=TR"] path').click()
+    expect(page).to_have_url(re.compile(r"/en/partners/\?country=TR"))
+    expect(page.locator(".card__title")).to_have_text("Yeditepe University")
