@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, TemplateView
 from django_countries import countries
 
+from events.models import Event
 from partners.filters import FILTER_LABELS, PartnerFilters
 from partners.models import Agreement, CooperationForm, Partner, Program
 from partners.regions import Region
@@ -100,6 +101,11 @@ class PartnerDetailView(DetailView):
             "cooperation_forms",
             Prefetch("agreements", Agreement.objects.active(), to_attr="active_agreements"),
             Prefetch("programs", Program.objects.published(), to_attr="published_programs"),
+            Prefetch(
+                "events",
+                Event.objects.published().order_by("-starts_at"),
+                to_attr="published_events",
+            ),
         )
 
 
@@ -113,6 +119,7 @@ class PartnerMapView(TemplateView):
 
     def get_context_data(self, **kwargs):
         counts = partner_counts_by_country()
+        mobility = Event.objects.published().mobility().counts_by_country()
         view_box, drawn = world_map(counts)
         by_region = Partner.objects.published().values("region").annotate(n=Count("pk")).order_by()
         region_counts = {row["region"]: row["n"] for row in by_region}
@@ -121,11 +128,15 @@ class PartnerMapView(TemplateView):
             map_countries=drawn,
             legend=legend(),
             country_rows=sorted(
-                ((countries.name(code), code, n) for code, n in counts.items()),
-                key=lambda row: (-row[2], row[0]),
+                (
+                    (countries.name(code), code, counts.get(code, 0), mobility.get(code, 0))
+                    for code in set(counts) | set(mobility)
+                ),
+                key=lambda row: (-row[2], -row[3], row[0]),
             ),
             region_rows=[(r.label, region_counts[r.value]) for r in Region if r in region_counts],
             partner_total=sum(counts.values()),
+            country_count=len(counts),
             **kwargs,
         )
 

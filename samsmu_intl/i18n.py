@@ -14,6 +14,12 @@ def absolute_url(request, path):
     return base + path
 
 
+def absolute_url_for_path(path):
+    """For links made outside a request (emails, feeds run from commands): SITE_URL, or the
+    local development address when it is not set."""
+    return (settings.SITE_URL or "http://127.0.0.1:8000") + path
+
+
 def strip_language_prefix(path, language):
     prefix = f"/{language}/"
     return "/" + path.removeprefix(prefix) if path.startswith(prefix) else path

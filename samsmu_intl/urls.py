@@ -24,6 +24,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", include("samsmu_intl.department.urls")),
     path("", include("partners.urls")),
+    path("", include("events.urls")),
     prefix_default_language=True,
 )
 

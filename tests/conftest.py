@@ -108,3 +108,32 @@ def admin_client(admin_client):
     """Staff read the admin in English in tests unless a test chooses otherwise."""
     admin_client.cookies["django_language"] = "en"
     return admin_client
+
+
+@pytest.fixture
+def make_event(db):
+    import datetime
+
+    from django.utils import timezone
+
+    from events.models import Event
+
+    def make(slug, starts_in=datetime.timedelta(days=7), hours=2, **fields):
+        starts = timezone.now() + starts_in
+        fields.setdefault("title_en", slug.replace("-", " ").title())
+        fields.setdefault("summary_en", "An event.")
+        fields.setdefault("kind", Event.Kind.CONFERENCE)
+        fields.setdefault("status", Event.Status.PUBLISHED)
+        fields.setdefault("starts_at", starts)
+        fields.setdefault("ends_at", fields["starts_at"] + datetime.timedelta(hours=hours))
+        return Event.objects.create(slug=slug, **fields)
+
+    return make
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Rate limits and cached pages live in the cache: each test starts with an empty one."""
+    from django.core.cache import cache
+
+    cache.clear()

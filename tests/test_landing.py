@@ -124,6 +124,7 @@ def test_landing_page_query_count_is_fixed(client, seeded, django_assert_num_que
             body_en="Text.",
             status=LandingSection.Status.PUBLISHED,
         )
-    # The department row (heading and footer), the published sections, the partner figures.
-    with django_assert_num_queries(3):
+    # The department row (heading and footer), the published sections, the partner figures,
+    # the next events and the latest mobility news.
+    with django_assert_num_queries(5):
         landing(client, "en")

@@ -153,12 +153,12 @@ def test_landing_page_shows_live_figures(client, seeded, make_partner):
 def test_partner_pages_query_counts_are_fixed(client, db, django_assert_num_queries):
     call_command("make_sample_data", partners=2000, programs=20, verbosity=0)
     partner = Partner.objects.filter(agreements__isnull=False).first()
-    # The partner, its cooperation forms, agreements and programs; the footer's department.
-    with django_assert_num_queries(5):
+    # The partner, its cooperation forms, agreements, programs, events; the department.
+    with django_assert_num_queries(6):
         assert get(client, "partners:detail", slug=partner.slug).status_code == 200
     # Counts by country and by region; the department.
     with django_assert_num_queries(3):
         get(client, "partners:map")
-    # The department (heading and footer), sections, figures.
-    with django_assert_num_queries(3):
+    # The department (heading and footer), sections, figures, upcoming events, mobility news.
+    with django_assert_num_queries(5):
         get(client, "department:landing")

@@ -241,3 +241,64 @@ PARTNERS = [
         "city": {"uz": "Boku", "ru": "Баку", "en": "Baku"},
     },
 ]
+
+# The two mobility events of the seed page. Only the month is known, so only the month is shown.
+EVENTS = [
+    {
+        "slug": "forum-yeditepe-university-2024",
+        "kind": "staff-mobility",
+        "month": (2024, 9),
+        "partner": "yeditepe-university",
+        "country": "TR",
+        "staff": ["shavazi"],
+        "title": {
+            "uz": "Yeditepe universitetidagi forum",
+            "ru": "Форум в Университете Едитепе",
+            "en": "Forum at Yeditepe University",
+        },
+        "summary": {
+            "uz": (
+                "2024-yil sentyabr oyida boʻlim boshligʻi N. N. Shavazi Yeditepe universitetida "
+                "(Istanbul, Turkiya) boʻlib oʻtgan forumda ishtirok etdi."
+            ),
+            "ru": (
+                "В сентябре 2024 года начальник отдела Н. Н. Шавази приняла участие в форуме в "
+                "Университете Едитепе (Стамбул, Турция)."
+            ),
+            "en": (
+                "In September 2024, N. N. Shavazi, head of the department, took part in a forum "
+                "at Yeditepe University (Istanbul, Türkiye)."
+            ),
+        },
+        "city": {"uz": "Istanbul", "ru": "Стамбул", "en": "Istanbul"},
+    },
+    {
+        "slug": "conference-azerbaijan-medical-university-2025",
+        "kind": "staff-mobility",
+        "month": (2025, 4),
+        "partner": "azerbaijan-medical-university",
+        "country": "AZ",
+        "staff": ["shavazi", "atayeva"],
+        "title": {
+            "uz": "Ozarbayjon tibbiyot universitetidagi konferensiya",
+            "ru": "Конференция в Азербайджанском медицинском университете",
+            "en": "Conference at Azerbaijan Medical University",
+        },
+        "summary": {
+            "uz": (
+                "2025-yil aprel oyida boʻlim boshligʻi va assistent F. N. Atayeva Ozarbayjon "
+                "tibbiyot universitetida (Boku, Ozarbayjon) boʻlib oʻtgan konferensiyada ishtirok "
+                "etdilar."
+            ),
+            "ru": (
+                "В апреле 2025 года начальник отдела и ассистент Ф. Н. Атаева приняли участие в "
+                "конференции в Азербайджанском медицинском университете (Баку, Азербайджан)."
+            ),
+            "en": (
+                "In April 2025, the head of the department and assistant F. N. Atayeva took part "
+                "in a conference at Azerbaijan Medical University (Baku, Azerbaijan)."
+            ),
+        },
+        "city": {"uz": "Boku", "ru": "Баку", "en": "Baku"},
+    },
+]

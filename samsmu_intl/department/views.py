@@ -1,5 +1,6 @@
 from django.views.generic import ListView, TemplateView
 
+from events.models import Event
 from partners.models import Partner
 from samsmu_intl.department.models import LandingSection, StaffMember
 
@@ -13,6 +14,8 @@ class LandingView(TemplateView):
         return super().get_context_data(
             sections=LandingSection.objects.published().filter(department_id=1),
             figures=Partner.objects.published().figures(),
+            upcoming_events=Event.objects.published().upcoming()[:3],
+            mobility_news=Event.objects.published().mobility().past()[:3],
             **kwargs,
         )
 

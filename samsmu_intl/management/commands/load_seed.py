@@ -1,9 +1,13 @@
+import datetime
+
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils import timezone
 
+from events.models import Event
 from partners.models import CooperationForm, Partner
 from samsmu_intl.department.models import Department, LandingSection, StaffMember
-from samsmu_intl.department.seed_content import LANDING, PARTNERS, STAFF
+from samsmu_intl.department.seed_content import EVENTS, LANDING, PARTNERS, STAFF
 
 
 def per_language(field, texts):
@@ -18,7 +22,7 @@ class DryRun(Exception):
 class Command(BaseCommand):
     help = (
         "Load the department's starting content: home page text in three languages, staff, "
-        "and the partners the old page names. "
+        "and the partners and mobility events the old page names. "
         "Safe to run again: it adds only what is missing and never overwrites staff edits."
     )
 
@@ -77,6 +81,7 @@ class Command(BaseCommand):
             "home page sections": sections,
             "staff members": staff,
             "partners": self.load_partners(),
+            "events": self.load_events(),
         }
 
     def load_partners(self):
@@ -97,5 +102,30 @@ class Command(BaseCommand):
             partner.cooperation_forms.set(
                 CooperationForm.objects.filter(slug__in=entry["cooperation_forms"])
             )
+            created += 1
+        return created
+
+    def load_events(self):
+        created = 0
+        for entry in EVENTS:
+            if Event.objects.filter(slug=entry["slug"]).exists():
+                continue
+            year, month = entry["month"]
+            starts = timezone.make_aware(datetime.datetime(year, month, 1))
+            following_month = (starts + datetime.timedelta(days=32)).replace(day=1)
+            event = Event.objects.create(
+                slug=entry["slug"],
+                kind=entry["kind"],
+                starts_at=starts,
+                ends_at=following_month - datetime.timedelta(minutes=1),
+                date_precision=Event.DatePrecision.MONTH,
+                country=entry["country"],
+                partner=Partner.objects.filter(slug=entry["partner"]).first(),
+                status=Event.Status.PUBLISHED,
+                **per_language("title", entry["title"]),
+                **per_language("summary", entry["summary"]),
+                **per_language("city", entry["city"]),
+            )
+            event.staff.set(StaffMember.objects.filter(slug__in=entry["staff"]))
             created += 1
         return created

@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
+from events.models import Event, EventPhoto, Registration
 from partners.models import Agreement, CooperationForm, Partner, Program
 from partners.regions import REGION_BY_COUNTRY
 
@@ -22,12 +23,13 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--partners", type=int, default=0, help="How many partners to add.")
         parser.add_argument("--programs", type=int, default=0, help="How many programs to add.")
+        parser.add_argument("--events", type=int, default=0, help="How many events to add.")
         parser.add_argument(
             "--seed", type=int, default=1, help="Random seed (same seed, same data)."
         )
 
-    def handle(self, *args, partners, programs, seed, verbosity, **options):
-        if min(partners, programs) < 0:
+    def handle(self, *args, partners, programs, events, seed, verbosity, **options):
+        if min(partners, programs, events) < 0:
             raise CommandError("Counts cannot be negative.")
         self.random = random.Random(seed)
         self.show_progress = verbosity >= 1
@@ -35,7 +37,12 @@ class Command(BaseCommand):
             start = Partner.objects.filter(slug__startswith="sample-").count()
             self.make_partners(start, partners)
             self.make_programs(programs)
-        self.stdout.write(self.style.SUCCESS(f"Added {partners} partners and {programs} programs."))
+            self.make_events(events)
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Added {partners} partners, {programs} programs and {events} events."
+            )
+        )
 
     def progress(self, what, done, total):
         if self.show_progress and total:
@@ -103,3 +110,51 @@ class Command(BaseCommand):
             if partner_ids:
                 program.partners.set(self.random.sample(partner_ids, k=min(3, len(partner_ids))))
             self.progress("Programs", number - start + 1, count)
+
+    def make_events(self, count):
+        partner_ids = list(Partner.objects.values_list("pk", flat=True)[:1000]) or [None]
+        start = Event.objects.filter(slug__startswith="sample-").count()
+        now = timezone.now()
+        for offset in range(0, count, BATCH):
+            batch = []
+            for number in range(start + offset, start + min(offset + BATCH, count)):
+                starts = now + datetime.timedelta(hours=self.random.randint(-24 * 900, 24 * 300))
+                batch.append(
+                    Event(
+                        slug=f"sample-{number:06d}",
+                        title_en=f"[Sample] Event {number}",
+                        title_ru=f"[Образец] Мероприятие {number}",
+                        title_uz=f"[Namuna] Tadbir {number}",
+                        summary_en="Synthetic event for tests and benchmarks.",
+                        kind=self.random.choice(Event.Kind.values),
+                        starts_at=starts,
+                        ends_at=starts + datetime.timedelta(hours=2),
+                        country=self.random.choice(COUNTRIES),
+                        partner_id=self.random.choice(partner_ids),
+                        capacity=self.random.choice([None, 50, 100]),
+                        status=Event.Status.PUBLISHED,
+                    )
+                )
+            created = Event.objects.bulk_create(batch)
+            photos, registrations = [], []
+            for event in created[:: max(1, len(created) // 20)]:
+                photos += [
+                    EventPhoto(event=event, image="events/photos/sample.jpg", alt_en="Sample")
+                    for _ in range(3)
+                ]
+                registrations += [
+                    Registration(
+                        event=event,
+                        name=f"[Sample] Person {n}",
+                        email=f"person{n}@example.invalid",
+                        affiliation="Sample University",
+                        country="UZ",
+                        consent=True,
+                        language="en",
+                        status=Registration.Status.CONFIRMED,
+                    )
+                    for n in range(5)
+                ]
+            EventPhoto.objects.bulk_create(photos)
+            Registration.objects.bulk_create(registrations)
+            self.progress("Events", offset + len(batch), count)

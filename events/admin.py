@@ -1,0 +1,223 @@
+from django.contrib import admin, messages
+from django.db.models import Count, Q
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from import_export import resources
+from import_export.admin import ExportMixin
+from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
+
+from events import emails
+from events.models import Event, EventPhoto, Registration
+from samsmu_intl.admin_media import NonceMediaMixin
+
+
+class EventPhotoInline(TranslationStackedInline):
+    model = EventPhoto
+    extra = 0
+    fields = ("image", "alt", "caption", "order")
+
+
+@admin.register(Event)
+class EventAdmin(NonceMediaMixin, TabbedTranslationAdmin):
+    inlines = [EventPhotoInline]
+    list_display = (
+        "title",
+        "kind",
+        "starts_at",
+        "place",
+        "registered",
+        "waiting",
+        "status",
+    )
+    list_filter = ("status", "kind", "is_online", "country", "starts_at")
+    search_fields = ("title_uz", "title_ru", "title_en", "slug", "city_en", "city_ru", "city_uz")
+    autocomplete_fields = ("partner",)
+    filter_horizontal = ("staff",)
+    prepopulated_fields = {"slug": ("title_en",)}
+    date_hierarchy = "starts_at"
+    actions = ["email_recording"]
+    fieldsets = [
+        (None, {"fields": ("title", "slug", "kind", "summary", "body")}),
+        (_("When"), {"fields": ("starts_at", "ends_at", "date_precision")}),
+        (
+            _("Where and with whom"),
+            {"fields": ("is_online", "venue", "city", "country", "partner", "host_name", "staff")},
+        ),
+        (_("Cover image"), {"fields": ("cover", "cover_alt")}),
+        (
+            _("Webinar and registration"),
+            {"fields": ("join_url", "recording_url", "capacity", "registration_deadline")},
+        ),
+        (_("Publishing"), {"fields": ("status", "publish_from")}),
+    ]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                confirmed_count=Count(
+                    "registrations", filter=Q(registrations__status=Registration.Status.CONFIRMED)
+                ),
+                waiting_count=Count(
+                    "registrations", filter=Q(registrations__status=Registration.Status.WAITING)
+                ),
+            )
+        )
+
+    @admin.display(description=_("place"))
+    def place(self, event):
+        return (
+            _("Online")
+            if event.is_online
+            else ", ".join(part for part in (event.city, event.country.name) if part)
+        )
+
+    @admin.display(description=_("registered"), ordering="confirmed_count")
+    def registered(self, event):
+        if event.capacity:
+            return f"{event.confirmed_count} / {event.capacity}"
+        return event.confirmed_count
+
+    @admin.display(description=_("waiting list"), ordering="waiting_count")
+    def waiting(self, event):
+        return event.waiting_count
+
+    @admin.action(description=_("Email the recording to everyone registered"))
+    def email_recording(self, request, queryset):
+        sent = failed = 0
+        for event in queryset:
+            if not event.recording_url:
+                self.message_user(
+                    request,
+                    _("“%(event)s” has no recording link yet.") % {"event": event},
+                    messages.WARNING,
+                )
+                continue
+            for registration in event.registrations.confirmed().filter(
+                recording_sent_at__isnull=True
+            ):
+                if emails.send_recording(registration):
+                    sent += 1
+                else:
+                    failed += 1
+        self.message_user(
+            request,
+            ngettext(
+                "The recording was sent to %d person.", "The recording was sent to %d people.", sent
+            )
+            % sent,
+        )
+        if failed:
+            self.message_user(
+                request,
+                ngettext(
+                    "%d email could not be sent; see the registrations' email errors.",
+                    "%d emails could not be sent; see the registrations' email errors.",
+                    failed,
+                )
+                % failed,
+                messages.ERROR,
+            )
+
+
+class RegistrationResource(resources.ModelResource):
+    class Meta:
+        model = Registration
+        fields = (
+            "event__slug",
+            "name",
+            "email",
+            "affiliation",
+            "country",
+            "status",
+            "language",
+            "created_at",
+            "confirmation_sent_at",
+        )
+        export_order = fields
+
+
+class EmailFailedFilter(admin.SimpleListFilter):
+    title = _("email")
+    parameter_name = "email_failed"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("An email could not be sent"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.exclude(email_error="")
+        return queryset
+
+
+@admin.register(Registration)
+class RegistrationAdmin(ExportMixin, admin.ModelAdmin):
+    resource_classes = [RegistrationResource]
+    list_display = (
+        "name",
+        "email",
+        "event",
+        "affiliation",
+        "country",
+        "status",
+        "created_at",
+        "emails_ok",
+    )
+    list_filter = ("status", EmailFailedFilter, "event")
+    search_fields = ("name", "email", "affiliation")
+    list_select_related = ("event",)
+    readonly_fields = (
+        "event",
+        "language",
+        "created_at",
+        "confirmation_sent_at",
+        "reminder_sent_at",
+        "recording_sent_at",
+        "email_error",
+    )
+    fields = (
+        "event",
+        "name",
+        "email",
+        "affiliation",
+        "country",
+        "consent",
+        "status",
+        *readonly_fields[1:],
+    )
+    actions = ["confirm_from_waiting_list", "resend_confirmation"]
+
+    def has_add_permission(self, request):
+        # People register themselves, on the site.
+        return False
+
+    @admin.display(description=_("emails OK"), boolean=True)
+    def emails_ok(self, registration):
+        return not registration.email_error
+
+    @admin.action(description=_("Give a place to the selected people on the waiting list"))
+    def confirm_from_waiting_list(self, request, queryset):
+        moved = 0
+        for registration in queryset.waiting().select_related("event"):
+            registration.status = Registration.Status.CONFIRMED
+            registration.save(update_fields=["status"])
+            emails.send_moved_from_waiting_list(registration)
+            moved += 1
+        self.message_user(
+            request,
+            ngettext(
+                "%d person moved from the waiting list and emailed.",
+                "%d people moved from the waiting list and emailed.",
+                moved,
+            )
+            % moved,
+        )
+
+    @admin.action(description=_("Send the confirmation email again"))
+    def resend_confirmation(self, request, queryset):
+        sent = sum(emails.send_confirmation(r) for r in queryset.select_related("event"))
+        self.message_user(
+            request,
+            ngettext("%d confirmation sent.", "%d confirmations sent.", sent) % sent,
+        )

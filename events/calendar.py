@@ -1,0 +1,69 @@
+"""Events as iCalendar (RFC 5545) with the icalendar library: one event, or a feed of them."""
+
+import datetime
+
+from django.conf import settings
+from django.utils import timezone, translation
+from icalendar import Calendar
+from icalendar import Event as CalendarEvent
+
+from samsmu_intl.i18n import localized
+
+PRODUCT_ID = "-//Samarkand State Medical University//International Cooperation//EN"
+
+
+def uid_for(event):
+    """Stable across edits and languages: the primary key never changes."""
+    host = (settings.SITE_URL or "samsmu-intl.local").split("//")[-1].split("/")[0]
+    return f"event-{event.pk}@{host}"
+
+
+def _month_span(moment):
+    first = timezone.localtime(moment).date().replace(day=1)
+    following = (first + datetime.timedelta(days=32)).replace(day=1)
+    return first, following
+
+
+def calendar_event(event, absolute_url):
+    item = CalendarEvent()
+    item.add("uid", uid_for(event))
+    item.add("dtstamp", event.updated_at)
+    item.add("last-modified", event.updated_at)
+    item.add("summary", str(localized(event, "title")))
+    item.add("description", f"{localized(event, 'summary')}\n\n{absolute_url}")
+    item.add("url", absolute_url)
+    if event.date_precision == event.DatePrecision.MONTH:
+        start, end = _month_span(event.starts_at)
+        item.add("dtstart", start)
+        item.add("dtend", end)
+    elif event.date_precision == event.DatePrecision.DAY:
+        item.add("dtstart", timezone.localtime(event.starts_at).date())
+        item.add("dtend", timezone.localtime(event.ends_at).date() + datetime.timedelta(days=1))
+    else:
+        item.add("dtstart", event.starts_at)
+        item.add("dtend", event.ends_at)
+    place = ", ".join(
+        str(part)
+        for part in (localized(event, "venue"), localized(event, "city"), event.country.name)
+        if part
+    )
+    if event.is_online:
+        place = translation.gettext("Online")
+    if place:
+        item.add("location", place)
+    item.add("categories", [event.get_kind_display()])
+    return item
+
+
+def calendar(events, name, absolute_url_for):
+    """A VCALENDAR with one VEVENT per event; absolute_url_for(event) gives each event's link."""
+    feed = Calendar()
+    feed.add("prodid", PRODUCT_ID)
+    feed.add("version", "2.0")
+    feed.add("calscale", "GREGORIAN")
+    feed.add("method", "PUBLISH")
+    feed.add("x-wr-calname", name)
+    feed.add("x-wr-timezone", settings.TIME_ZONE)
+    for event in events:
+        feed.add_component(calendar_event(event, absolute_url_for(event)))
+    return feed.to_ical()

@@ -1,0 +1,68 @@
+"""The emails registrants get, each in the language they registered in. Sending never undoes a
+registration: a failure is logged and kept on the registration for staff to see."""
+
+import logging
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+from events.calendar import calendar
+from samsmu_intl.i18n import absolute_url_for_path, localized
+
+logger = logging.getLogger(__name__)
+
+
+def _event_url(event, language):
+    with translation.override(language):
+        return absolute_url_for_path(event.get_absolute_url())
+
+
+def _send(registration, template, *, attach_calendar=False, sent_field=None, **context):
+    event = registration.event
+    language = registration.language or settings.LANGUAGE_CODE
+    with translation.override(language):
+        url = _event_url(event, language)
+        context = {
+            "registration": registration,
+            "event": event,
+            "title": localized(event, "title"),
+            "event_url": url,
+            **context,
+        }
+        subject = render_to_string(f"events/email/{template}_subject.txt", context).strip()
+        body = render_to_string(f"events/email/{template}.txt", context)
+        message = EmailMessage(subject, body, to=[registration.email])
+        if attach_calendar:
+            ics = calendar([event], str(context["title"]), lambda _event: url)
+            message.attach(f"{event.slug}.ics", ics, "text/calendar; charset=utf-8; method=PUBLISH")
+    try:
+        message.send()
+    except Exception as error:  # any mail-server failure; the registration stays
+        logger.exception("Email %r to registration %s failed", template, registration.pk)
+        registration.email_error = f"{timezone.now():%Y-%m-%d %H:%M} {template}: {error}"[:1000]
+        registration.save(update_fields=["email_error"])
+        return False
+    if sent_field:
+        setattr(registration, sent_field, timezone.now())
+        registration.save(update_fields=[sent_field])
+    return True
+
+
+def send_confirmation(registration):
+    return _send(
+        registration, "confirmation", attach_calendar=True, sent_field="confirmation_sent_at"
+    )
+
+
+def send_moved_from_waiting_list(registration):
+    return _send(registration, "promoted", attach_calendar=True)
+
+
+def send_reminder(registration):
+    return _send(registration, "reminder", attach_calendar=True)
+
+
+def send_recording(registration):
+    return _send(registration, "recording", sent_field="recording_sent_at")

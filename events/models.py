@@ -1,0 +1,287 @@
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_image_file_extension
+from django.db import models, transaction
+from django.db.models import Count, Q
+from django.db.models.functions import ExtractYear
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+
+from partners.models import Partner
+from samsmu_intl.department.models import StaffMember
+from samsmu_intl.publishing import Publishable, PublishableQuerySet
+from samsmu_intl.text import RichTextField
+
+JOIN_LINK_OPENS_BEFORE = datetime.timedelta(hours=1)
+REMINDER_BEFORE = datetime.timedelta(days=1)
+
+
+class EventQuerySet(PublishableQuerySet):
+    def upcoming(self, now=None):
+        """Not yet over, soonest first."""
+        return self.filter(ends_at__gte=now or timezone.now()).order_by("starts_at", "pk")
+
+    def past(self, now=None):
+        return self.filter(ends_at__lt=now or timezone.now()).order_by("-starts_at", "-pk")
+
+    def upcoming_first(self, now=None):
+        """Upcoming events soonest first, then past ones newest first: one ordered queryset, so
+        that a paginator can walk both."""
+        now = now or timezone.now()
+        upcoming = Q(ends_at__gte=now)
+        return self.annotate(
+            is_upcoming=models.Case(
+                models.When(upcoming, then=models.Value(1)), default=models.Value(0)
+            ),
+            upcoming_start=models.Case(models.When(upcoming, then=models.F("starts_at"))),
+        ).order_by(
+            "-is_upcoming",
+            models.F("upcoming_start").asc(nulls_last=True),
+            "-starts_at",
+            "-pk",
+        )
+
+    def years(self):
+        rows = self.annotate(year=ExtractYear("starts_at", tzinfo=timezone.get_current_timezone()))
+        return sorted(set(rows.values_list("year", flat=True)), reverse=True)
+
+    def mobility(self):
+        return self.filter(kind__in=[Event.Kind.STAFF_MOBILITY, Event.Kind.DELEGATION])
+
+    def counts_by_country(self):
+        rows = self.exclude(country="").values("country").annotate(n=Count("pk")).order_by()
+        return {row["country"]: row["n"] for row in rows}
+
+
+class Event(Publishable):
+    class Kind(models.TextChoices):
+        STAFF_MOBILITY = "staff-mobility", _("Staff mobility abroad")
+        CONFERENCE = "conference", _("Conference")
+        DELEGATION = "delegation", _("Incoming delegation")
+        SEMINAR = "seminar", _("Seminar")
+        WEBINAR = "webinar", _("Webinar")
+
+    class DatePrecision(models.TextChoices):
+        EXACT = "exact", _("Exact date and time")
+        DAY = "day", _("Day only")
+        MONTH = "month", _("Month only")
+
+    REGISTRATION_KINDS = (Kind.WEBINAR, Kind.SEMINAR)
+
+    title = models.CharField(_("title"), max_length=255)
+    slug = models.SlugField(
+        _("short address"),
+        max_length=120,
+        unique=True,
+        help_text=_("Latin letters, digits and hyphens; the event's page address uses it."),
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, db_index=True)
+    summary = models.TextField(_("summary"), help_text=_("Two or three sentences for lists."))
+    body = RichTextField(_("text"), blank=True)
+    starts_at = models.DateTimeField(_("starts"), db_index=True)
+    ends_at = models.DateTimeField(_("ends"), db_index=True)
+    date_precision = models.CharField(
+        _("how precise the dates are"),
+        max_length=10,
+        choices=DatePrecision.choices,
+        default=DatePrecision.EXACT,
+        help_text=_("For past events known only by month, show just the month."),
+    )
+    is_online = models.BooleanField(_("online"), default=False)
+    venue = models.CharField(_("venue"), max_length=200, blank=True)
+    city = models.CharField(_("city"), max_length=120, blank=True)
+    country = CountryField(_("country"), blank=True, db_index=True)
+    partner = models.ForeignKey(
+        Partner,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="events",
+        verbose_name=_("partner institution"),
+        help_text=_("The host or partner institution, when it is one of our partners."),
+    )
+    host_name = models.CharField(_("host (if not a partner)"), max_length=255, blank=True)
+    staff = models.ManyToManyField(
+        StaffMember, related_name="events", blank=True, verbose_name=_("participating staff")
+    )
+    cover = models.ImageField(
+        _("cover image"),
+        upload_to="events/covers/",
+        blank=True,
+        validators=[validate_image_file_extension],
+    )
+    cover_alt = models.CharField(
+        _("cover image description"),
+        max_length=250,
+        blank=True,
+        help_text=_("What the picture shows, for visitors who cannot see it."),
+    )
+    join_url = models.URLField(
+        _("join link"), blank=True, help_text=_("Shown from an hour before the start to the end.")
+    )
+    recording_url = models.URLField(
+        _("recording link"), blank=True, help_text=_("Shown after the event.")
+    )
+    capacity = models.PositiveIntegerField(
+        _("places"),
+        null=True,
+        blank=True,
+        help_text=_("Empty: no limit. When full, new registrations join the waiting list."),
+    )
+    registration_deadline = models.DateTimeField(
+        _("registration closes"),
+        null=True,
+        blank=True,
+        help_text=_("Empty: registration closes when the event starts."),
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-starts_at", "-pk"]
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        indexes = [models.Index(fields=["status", "kind", "starts_at"])]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("events:detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        if self.starts_at and self.ends_at and self.ends_at < self.starts_at:
+            raise ValidationError({"ends_at": _("An event cannot end before it starts.")})
+        if self.capacity == 0:
+            raise ValidationError({"capacity": _("Leave empty for no limit, or give at least 1.")})
+
+    # Time-dependent facts: the page decides them when it is shown.
+
+    def has_ended(self, now=None):
+        return (now or timezone.now()) > self.ends_at
+
+    def join_link_visible(self, now=None):
+        now = now or timezone.now()
+        return bool(self.join_url) and (
+            self.starts_at - JOIN_LINK_OPENS_BEFORE <= now <= self.ends_at
+        )
+
+    def recording_visible(self, now=None):
+        return bool(self.recording_url) and self.has_ended(now)
+
+    @property
+    def takes_registrations(self):
+        return self.kind in self.REGISTRATION_KINDS
+
+    @property
+    def registration_closes_at(self):
+        if self.registration_deadline:
+            return min(self.registration_deadline, self.starts_at)
+        return self.starts_at
+
+    def registration_open(self, now=None):
+        return (
+            self.takes_registrations
+            and self.is_visible
+            and (now or timezone.now()) < self.registration_closes_at
+        )
+
+    @property
+    def shows_time(self):
+        return self.date_precision == self.DatePrecision.EXACT
+
+    def register(self, *, email, language, **details):
+        """Store a registration, or find the one this address already has.
+
+        Returns (registration, created). The event row is locked while places are counted, so
+        two people racing for the last place cannot both get it (PostgreSQL row lock; SQLite
+        runs write transactions one at a time)."""
+        email = email.strip().lower()
+        with transaction.atomic():
+            event = Event.objects.select_for_update().get(pk=self.pk)
+            existing = event.registrations.filter(email=email).first()
+            if existing:
+                return existing, False
+            taken = event.registrations.confirmed().count()
+            full = event.capacity is not None and taken >= event.capacity
+            registration = event.registrations.create(
+                email=email,
+                language=language,
+                status=Registration.Status.WAITING if full else Registration.Status.CONFIRMED,
+                **details,
+            )
+        return registration, True
+
+
+class EventPhoto(models.Model):
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="photos")
+    image = models.ImageField(
+        _("photo"), upload_to="events/photos/", validators=[validate_image_file_extension]
+    )
+    caption = models.CharField(_("caption"), max_length=250, blank=True)
+    alt = models.CharField(
+        _("description"),
+        max_length=250,
+        help_text=_("What the photo shows, for visitors who cannot see it."),
+    )
+    order = models.PositiveIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("photo")
+        verbose_name_plural = _("photos")
+
+    def __str__(self):
+        return self.caption or self.alt
+
+
+class RegistrationQuerySet(models.QuerySet):
+    def confirmed(self):
+        return self.filter(status=Registration.Status.CONFIRMED)
+
+    def waiting(self):
+        return self.filter(status=Registration.Status.WAITING)
+
+
+class Registration(models.Model):
+    class Status(models.TextChoices):
+        CONFIRMED = "confirmed", _("Registered")
+        WAITING = "waiting", _("On the waiting list")
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="registrations")
+    name = models.CharField(_("name"), max_length=200)
+    email = models.EmailField(_("email"))
+    affiliation = models.CharField(_("affiliation"), max_length=200)
+    country = CountryField(_("country"))
+    consent = models.BooleanField(_("consent to store the data"), default=False)
+    language = models.CharField(_("language"), max_length=5)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, db_index=True)
+    created_at = models.DateTimeField(_("registered at"), auto_now_add=True)
+    confirmation_sent_at = models.DateTimeField(_("confirmation sent"), null=True, blank=True)
+    email_error = models.TextField(
+        _("last email error"), blank=True, help_text=_("Filled when an email could not be sent.")
+    )
+    reminder_sent_at = models.DateTimeField(_("reminder sent"), null=True, blank=True)
+    recording_sent_at = models.DateTimeField(_("recording sent"), null=True, blank=True)
+
+    objects = RegistrationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("registration")
+        verbose_name_plural = _("registrations")
+        constraints = [
+            models.UniqueConstraint(fields=["event", "email"], name="one_registration_per_email")
+        ]
+
+    def __str__(self):
+        return f"{self.name} <{self.email}>"
+
+    def save(self, *args, **kwargs):
+        # Addresses differ only in case for the same person; one spelling per event.
+        self.email = self.email.strip().lower()
+        super().save(*args, **kwargs)

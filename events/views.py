@@ -1,0 +1,253 @@
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.syndication.views import Feed
+from django.core.cache import cache
+from django.db.models import Prefetch
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+from django.views.generic import DetailView, ListView
+
+from events import emails
+from events.calendar import calendar
+from events.forms import RegistrationForm
+from events.models import Event
+from samsmu_intl.department.models import StaffMember
+from samsmu_intl.i18n import absolute_url, localized
+from samsmu_intl.pagination import ForgivingPaginationMixin
+
+EVENTS_PER_PAGE = 12
+FEED_LENGTH = 20
+CALENDAR_LENGTH = 200
+REGISTRATIONS_PER_ADDRESS_PER_HOUR = 10
+YEARS_SHOWN = range(1990, 2101)
+
+
+class EventListView(ForgivingPaginationMixin, ListView):
+    template_name = "events/event_list.html"
+    context_object_name = "events"
+    paginate_by = EVENTS_PER_PAGE
+
+    def get(self, request, *args, **kwargs):
+        raw_kind, raw_year = request.GET.get("kind", ""), request.GET.get("year", "").strip()
+        self.kind = raw_kind if raw_kind in Event.Kind.values else ""
+        self.year = int(raw_year) if raw_year.isascii() and raw_year.isdigit() else None
+        if self.year not in YEARS_SHOWN:
+            self.year = None
+        self.ignored = [
+            (label, raw[:60])
+            for label, raw, used in (
+                (_("Kind"), raw_kind, self.kind),
+                (_("Year"), raw_year, self.year),
+            )
+            if raw and not used
+        ]
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        events = Event.objects.published()
+        if self.kind:
+            events = events.filter(kind=self.kind)
+        if self.year:
+            events = events.filter(starts_at__year=self.year)
+        return events.upcoming_first().select_related("partner")
+
+    def get_context_data(self, **kwargs):
+        query = {"kind": self.kind, "year": self.year}
+        return super().get_context_data(
+            kinds=Event.Kind.choices,
+            kind=self.kind,
+            year=self.year,
+            years=Event.objects.published().years(),
+            ignored=self.ignored,
+            page_query="&".join(f"{key}={value}" for key, value in query.items() if value),
+            **kwargs,
+        )
+
+
+class EventDetailView(DetailView):
+    template_name = "events/event_detail.html"
+    context_object_name = "event"
+
+    def get_queryset(self):
+        return (
+            Event.objects.published()
+            .select_related("partner")
+            .prefetch_related(
+                "photos",
+                Prefetch("staff", StaffMember.objects.published(), to_attr="published_staff"),
+            )
+        )
+
+    def get_context_data(self, **kwargs):
+        event = self.object
+        now = timezone.now()
+        return super().get_context_data(
+            show_join_link=event.join_link_visible(now),
+            show_recording=event.recording_visible(now),
+            registration_open=event.registration_open(now),
+            partner_visible=event.partner is not None and event.partner.is_visible,
+            **kwargs,
+        )
+
+
+def _client_address(request):
+    # gunicorn behind the proxy sets REMOTE_ADDR from X-Forwarded-For (--forwarded-allow-ips).
+    return request.META.get("REMOTE_ADDR", "unknown")
+
+
+def _over_hourly_limit(request):
+    """Count registration attempts per client address in the shared cache (Redis in
+    production), so the limit holds across app servers."""
+    key = f"registrations:{_client_address(request)}"
+    cache.add(key, 0, timeout=3600)
+    try:
+        attempts = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=3600)
+        attempts = 1
+    return attempts > REGISTRATIONS_PER_ADDRESS_PER_HOUR
+
+
+def _outcome_message(registration, created):
+    """(level, text) telling the visitor what became of their registration."""
+    if not created:
+        text = _(
+            "This email address is already registered for this event (%(status)s), so we have "
+            "not registered it again."
+        ) % {"status": registration.get_status_display().lower()}
+        return messages.INFO, text
+    if registration.status == registration.Status.WAITING:
+        text = _(
+            "The event is full, so you are on the waiting list. We have sent you an email and "
+            "will write again if a place becomes free."
+        )
+        return messages.WARNING, text
+    return messages.SUCCESS, _("You are registered. We have sent a confirmation to your email.")
+
+
+@require_http_methods(["GET", "POST"])
+def register(request, slug):
+    event = get_object_or_404(Event.objects.published(), slug=slug)
+    context = {"event": event, "title": localized(event, "title")}
+    if not event.takes_registrations:
+        return render(request, "events/register_unavailable.html", context, status=404)
+    if not event.registration_open():
+        return render(request, "events/register_closed.html", context, status=410)
+
+    form = RegistrationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        # Only complete submissions count: someone correcting a typo is not a robot.
+        if _over_hourly_limit(request):
+            return render(request, "events/register_limited.html", context, status=429)
+        if form.is_spam:
+            # Robots get the same answer as people, and nothing is stored.
+            messages.success(request, _("Thank you. Your registration has been received."))
+            return redirect(request.path)
+        details = {name: form.cleaned_data[name] for name in ("name", "affiliation", "country")}
+        registration, created = event.register(
+            email=form.cleaned_data["email"],
+            language=get_language(),
+            consent=True,
+            **details,
+        )
+        if created:
+            emails.send_confirmation(registration)
+        messages.add_message(request, *_outcome_message(registration, created))
+        return redirect(request.path)
+
+    confirmed = event.registrations.confirmed().count()
+    context.update(
+        form=form,
+        places_left=None if event.capacity is None else max(event.capacity - confirmed, 0),
+    )
+    return render(request, "events/register.html", context)
+
+
+def _ics_response(payload, filename):
+    response = HttpResponse(payload, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+def event_ics(request, slug):
+    event = get_object_or_404(Event.objects.published(), slug=slug)
+    title = str(localized(event, "title"))
+    payload = calendar([event], title, lambda item: absolute_url(request, item.get_absolute_url()))
+    return _ics_response(payload, f"{event.slug}.ics")
+
+
+def calendar_ics(request):
+    """A subscribable feed of upcoming events; ?kind=webinar (or another kind) narrows it."""
+    kind = request.GET.get("kind", "")
+    events = Event.objects.published().upcoming()
+    name = _("SamSMU international events")
+    if kind:
+        if kind not in Event.Kind.values:
+            raise Http404("Unknown kind of event")
+        events = events.filter(kind=kind)
+        name = f"{name}: {Event.Kind(kind).label}"
+    payload = calendar(
+        events[:CALENDAR_LENGTH],
+        name,
+        lambda item: absolute_url(request, item.get_absolute_url()),
+    )
+    return _ics_response(payload, f"samsmu-events-{kind or 'all'}.ics")
+
+
+class EventFeed(Feed):
+    feed_type = Atom1Feed
+
+    def get_object(self, request, *args, **kwargs):
+        self.request = request
+        return None
+
+    def title(self):
+        return _("Events of the Department of International Cooperation, SamSMU")
+
+    def author_name(self):
+        return _("Department of International Cooperation, Samarkand State Medical University")
+
+    def subtitle(self):
+        return _("Staff mobility, conferences, delegations, seminars and webinars.")
+
+    def link(self):
+        return absolute_url(self.request, self.request.path.rsplit("feed/", 1)[0])
+
+    def feed_url(self):
+        return absolute_url(self.request, self.request.path)
+
+    def feed_guid(self):
+        return self.feed_url()
+
+    def items(self):
+        return Event.objects.published().order_by("-starts_at", "-pk")[:FEED_LENGTH]
+
+    def item_title(self, item):
+        return str(localized(item, "title"))
+
+    def item_description(self, item):
+        return str(localized(item, "summary"))
+
+    def item_link(self, item):
+        return absolute_url(self.request, item.get_absolute_url())
+
+    def item_guid(self, item):
+        # A tag URI on the primary key: stable when the title, slug or language changes.
+        host = (settings.SITE_URL.split("//")[-1] or self.request.get_host()).split(":")[0]
+        return f"tag:{host},2024:event-{item.pk}"
+
+    item_guid_is_permalink = False
+
+    def item_pubdate(self, item):
+        return item.starts_at
+
+    def item_updateddate(self, item):
+        return item.updated_at
+
+    def item_categories(self, item):
+        return [item.get_kind_display()]
