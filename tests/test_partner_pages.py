@@ -156,8 +156,8 @@ def test_partner_pages_query_counts_are_fixed(client, db, django_assert_num_quer
     # The partner, its cooperation forms, agreements, programs, events; the department.
     with django_assert_num_queries(6):
         assert get(client, "partners:detail", slug=partner.slug).status_code == 200
-    # Counts by country and by region; the department.
-    with django_assert_num_queries(3):
+    # Partners by country and by region, mobility events by country; the department.
+    with django_assert_num_queries(4):
         get(client, "partners:map")
     # The department (heading and footer), sections, figures, upcoming events, mobility news.
     with django_assert_num_queries(5):
