@@ -1,8 +1,10 @@
 """Journeys in a real headless Chromium against the live server."""
 
+import datetime
 import re
 
 import pytest
+from django.utils import timezone
 from axe_playwright_python.sync_playwright import Axe
 from django.urls import reverse
 from django.utils import translation
@@ -17,6 +19,7 @@ WCAG_TAGS = {"wcag2a", "wcag2aa", "wcag21a", "wcag21aa"}
 def site(live_server, transactional_db):
     from django.core.management import call_command
 
+    from events.models import Event
     from partners.models import Partner, Program
 
     call_command("load_seed", verbosity=0)
@@ -30,6 +33,18 @@ def site(live_server, transactional_db):
         status=Program.Status.PUBLISHED,
     )
     program.partners.set(Partner.objects.all())
+    starts = timezone.now() + datetime.timedelta(days=3)
+    Event.objects.create(
+        slug="webinar",
+        title_en="Webinar on clinical research",
+        summary_en="An online seminar for partners.",
+        kind=Event.Kind.WEBINAR,
+        starts_at=starts,
+        ends_at=starts + datetime.timedelta(hours=2),
+        is_online=True,
+        capacity=1,
+        status=Event.Status.PUBLISHED,
+    )
     return live_server.url
 
 
@@ -46,6 +61,10 @@ PAGES = [
     ("partners:map", {}),
     ("partners:program-list", {}),
     ("partners:program-detail", {"slug": "summer-school"}),
+    ("events:list", {}),
+    ("events:detail", {"slug": "conference-azerbaijan-medical-university-2025"}),
+    ("events:detail", {"slug": "webinar"}),
+    ("events:register", {"slug": "webinar"}),
 ]
 
 
@@ -88,7 +107,9 @@ def test_menu_works_on_a_phone(page, site):
     assert width <= 360, "the page scrolls sideways on a phone"
 
 
-@pytest.mark.parametrize(("name", "kwargs"), PAGES, ids=[name for name, _kwargs in PAGES])
+@pytest.mark.parametrize(
+    ("name", "kwargs"), PAGES, ids=[f"{name}-{'-'.join(kwargs.values())}" for name, kwargs in PAGES]
+)
 @pytest.mark.parametrize("language", ["uz", "ru", "en"])
 def test_pages_have_no_wcag_violations(page, site, name, kwargs, language):
     page.goto(page_url(site, name, language, **kwargs))
@@ -132,3 +153,34 @@ def test_visitor_opens_a_country_from_the_map(page, site):
     page.locator('a[href$="?country=TR"] path').click()
     expect(page).to_have_url(re.compile(r"/en/partners/\?country=TR"))
     expect(page.locator(".card__title")).to_have_text("Yeditepe University")
+
+
+def test_keyboard_user_registers_for_a_webinar_then_the_next_waits(page, site):
+    page.goto(page_url(site, "events:detail", "en", slug="webinar"))
+    page.get_by_role("link", name="Register", exact=True).click()
+    expect(page.locator("h1")).to_have_text("Registration")
+    page.get_by_label("Full name").focus()
+    page.keyboard.type("Dilnoza Karimova")
+    page.keyboard.press("Tab")
+    page.keyboard.type("dilnoza@example.org")
+    page.keyboard.press("Tab")
+    page.keyboard.type("Tashkent Medical Academy")
+    page.keyboard.press("Tab")
+    page.get_by_label("Country").select_option("UZ")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Space")  # the consent box
+    expect(page.get_by_role("checkbox")).to_be_checked()
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("button", name="Register")).to_be_focused()  # the trap is skipped
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("status")).to_contain_text("You are registered.")
+
+    page.goto(page_url(site, "events:register", "en", slug="webinar"))
+    expect(page.get_by_text("All places are taken.")).to_be_visible()
+
+
+def test_registration_errors_are_announced_next_to_the_fields(page, site):
+    page.goto(page_url(site, "events:register", "ru", slug="webinar"))
+    page.get_by_role("button", name="Зарегистрироваться").click()
+    expect(page.locator(".field__error").first).to_be_visible()
+    assert page.get_by_label("Эл. почта").get_attribute("aria-invalid") == "true"
