@@ -4,10 +4,9 @@ import datetime
 import re
 
 import pytest
-from django.utils import timezone
 from axe_playwright_python.sync_playwright import Axe
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
