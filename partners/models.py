@@ -9,6 +9,7 @@ from django.db.models import Case, Count, Min, Q, Value, When
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_countries import countries
 from django_countries.fields import CountryField
 
@@ -25,7 +26,7 @@ class CooperationForm(models.Model):
     migration creates; staff may reword it but the slugs in URLs stay."""
 
     slug = models.SlugField(_("short address"), unique=True)
-    name = models.CharField(_("name"), max_length=100)
+    name = models.CharField(pgettext_lazy("institution", "name"), max_length=100)
     order = models.PositiveIntegerField(_("order"), default=0)
 
     class Meta:
@@ -72,7 +73,7 @@ class Partner(Publishable):
         STATE_BODY = "state-body", _("State body")
         INTERNATIONAL_ORGANISATION = "international-organisation", _("International organisation")
 
-    name = models.CharField(_("name"), max_length=255)
+    name = models.CharField(pgettext_lazy("institution", "name"), max_length=255)
     short_name = models.CharField(
         _("short name"), max_length=60, blank=True, help_text=_("An abbreviation, if it has one.")
     )
