@@ -7,7 +7,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from django.views.generic import DetailView, ListView
@@ -16,6 +16,8 @@ from events import emails
 from events.calendar import calendar
 from events.forms import RegistrationForm
 from events.models import Event
+from samsmu_intl import structured_data
+from samsmu_intl.breadcrumbs import BreadcrumbsMixin
 from samsmu_intl.department.models import StaffMember
 from samsmu_intl.i18n import absolute_url, localized
 from samsmu_intl.pagination import ForgivingPaginationMixin
@@ -69,9 +71,13 @@ class EventListView(ForgivingPaginationMixin, ListView):
         )
 
 
-class EventDetailView(DetailView):
+class EventDetailView(BreadcrumbsMixin, DetailView):
     template_name = "events/event_detail.html"
     context_object_name = "event"
+    breadcrumb_parent = (gettext_lazy("Events"), "events:list")
+
+    def breadcrumb_label(self):
+        return localized(self.object, "title")
 
     def get_queryset(self):
         return (
@@ -86,12 +92,13 @@ class EventDetailView(DetailView):
     def get_context_data(self, **kwargs):
         event = self.object
         now = timezone.now()
-        return super().get_context_data(
+        context = super().get_context_data(**kwargs)
+        context["structured_data"].append(structured_data.event(self.request, event))
+        return context | dict(
             show_join_link=event.join_link_visible(now),
             show_recording=event.recording_visible(now),
             registration_open=event.registration_open(now),
             partner_visible=event.partner is not None and event.partner.is_visible,
-            **kwargs,
         )
 
 

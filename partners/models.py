@@ -160,7 +160,10 @@ class AgreementQuerySet(models.QuerySet):
         return self.filter(valid_until__lt=today or timezone.localdate())
 
 
-private_storage = FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT, base_url=None)
+def private_storage():
+    """Where signed agreements live: outside MEDIA_ROOT, with no URL. A callable, so that the
+    folder is read from settings at run time and never written into a migration."""
+    return FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT, base_url=None)
 
 
 class Agreement(models.Model):

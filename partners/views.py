@@ -3,6 +3,7 @@ from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, ListView, TemplateView
 from django_countries import countries
 
@@ -11,6 +12,8 @@ from partners.filters import FILTER_LABELS, PartnerFilters
 from partners.models import Agreement, CooperationForm, Partner, Program
 from partners.regions import Region
 from partners.worldmap import legend, world_map
+from samsmu_intl.breadcrumbs import BreadcrumbsMixin
+from samsmu_intl.i18n import localized
 from samsmu_intl.pagination import ForgivingPaginationMixin
 
 PARTNERS_PER_PAGE = 24
@@ -92,9 +95,13 @@ class PartnerListView(ForgivingPaginationMixin, ListView):
         return value
 
 
-class PartnerDetailView(DetailView):
+class PartnerDetailView(BreadcrumbsMixin, DetailView):
     template_name = "partners/partner_detail.html"
     context_object_name = "partner"
+    breadcrumb_parent = (gettext_lazy("Partners"), "partners:list")
+
+    def breadcrumb_label(self):
+        return localized(self.object, "name")
 
     def get_queryset(self):
         return Partner.objects.published().prefetch_related(
@@ -198,9 +205,13 @@ class ProgramListView(ForgivingPaginationMixin, ListView):
         )
 
 
-class ProgramDetailView(DetailView):
+class ProgramDetailView(BreadcrumbsMixin, DetailView):
     template_name = "partners/program_detail.html"
     context_object_name = "program"
+    breadcrumb_parent = (gettext_lazy("Programs"), "partners:program-list")
+
+    def breadcrumb_label(self):
+        return localized(self.object, "title")
 
     def get_queryset(self):
         return Program.objects.published().prefetch_related(

@@ -1,11 +1,13 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.static import serve
 
 from samsmu_intl import views
+from samsmu_intl.sitemaps import SITEMAPS
 
 admin.site.site_header = _("SamSMU International Cooperation")
 admin.site.site_title = _("SamSMU International Cooperation: administration")
@@ -15,6 +17,7 @@ urlpatterns = [
     path("favicon.ico", views.favicon),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots-txt"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("admin/", admin.site.urls),
     # The admin's language choice (a POST that sets the language cookie); the public site switches
     # languages with plain links instead, so its pages stay cacheable.

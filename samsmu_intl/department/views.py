@@ -2,7 +2,8 @@ from django.views.generic import ListView, TemplateView
 
 from events.models import Event
 from partners.models import Partner
-from samsmu_intl.department.models import LandingSection, StaffMember
+from samsmu_intl.department.models import Department, LandingSection, StaffMember
+from samsmu_intl.structured_data import university
 
 
 class LandingView(TemplateView):
@@ -13,6 +14,10 @@ class LandingView(TemplateView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             sections=LandingSection.objects.published().filter(department_id=1),
+            # The page's heading and the footer share this row (it replaces the context
+            # processor's lazy copy), so it is read once.
+            department=(department := Department.load()),
+            structured_data=[university(self.request, department)],
             figures=Partner.objects.published().figures(),
             upcoming_events=Event.objects.published().upcoming()[:3],
             mobility_news=Event.objects.published().mobility().past()[:3],

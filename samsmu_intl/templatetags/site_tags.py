@@ -1,5 +1,11 @@
-from django import template
+import json
 
+from django import template
+from django.core.serializers.json import DjangoJSONEncoder
+from django.templatetags.static import static
+from django.utils.safestring import mark_safe
+
+from samsmu_intl.i18n import absolute_url as absolute_url_for
 from samsmu_intl.i18n import localized as localized_text
 
 register = template.Library()
@@ -10,3 +16,22 @@ def localized(instance, field_name):
     """`{% localized partner "name" as name %}`: the text in the page's language or its fallback;
     `{{ name.lang_attr }}` inside the enclosing tag marks a fallback with its own language."""
     return localized_text(instance, field_name)
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, path):
+    """An absolute address for a path (SITE_URL, or this request's host)."""
+    return absolute_url_for(context["request"], path)
+
+
+@register.simple_tag(takes_context=True)
+def absolute_static(context, path):
+    return absolute_url_for(context["request"], static(path))
+
+
+@register.simple_tag
+def json_ld(data):
+    """A JSON-LD block; <, > and & are escaped so that no text can close the script element."""
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
+    text = text.replace("<", "\\u003C").replace(">", "\\u003E").replace("&", "\\u0026")
+    return mark_safe(f'<script type="application/ld+json">{text}</script>')
