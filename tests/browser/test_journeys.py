@@ -9,13 +9,17 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from playwright.sync_api import expect
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+# serialized_rollback: the data migrations (forms of cooperation) come back after each flush.
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 WCAG_TAGS = {"wcag2a", "wcag2aa", "wcag21a", "wcag21aa"}
 
 
 @pytest.fixture
-def site(live_server, transactional_db):
+def site(live_server):
     from django.core.management import call_command
 
     from events.models import Event

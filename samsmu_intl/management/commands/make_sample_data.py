@@ -70,7 +70,7 @@ class Command(BaseCommand):
             created = Partner.objects.bulk_create(batch)
             links, agreements = [], []
             for partner in created:
-                for form in self.random.sample(forms, k=self.random.randint(0, 3)):
+                for form in self.random.sample(forms, k=min(len(forms), self.random.randint(0, 3))):
                     links.append(
                         Partner.cooperation_forms.through(
                             partner_id=partner.pk, cooperationform_id=form.pk

@@ -1,0 +1,138 @@
+"""The page cache: anonymous GET responses cached per URL and language, in the shared cache
+(Redis when REDIS_URL is set), so that any number of app servers serve the same pages.
+
+Any change to content (a save or delete in the department, partners or events apps) replaces
+the "generation" token that every page key contains, so all servers drop all pages at once. A
+short lifetime covers what changes with the clock alone (scheduled publishing, a webinar's join
+link). Logged-in staff are never served, nor do they fill, the cache. When the cache itself is
+down, pages are served uncached and the outage is logged once."""
+
+import hashlib
+import logging
+import uuid
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils.translation import get_language
+
+logger = logging.getLogger(__name__)
+
+GENERATION_KEY = "page-cache:generation"
+CACHED_METHODS = ("GET", "HEAD")
+# Models whose changes do not show on any cached page.
+UNCACHED_MODELS = {"events.registration"}
+
+
+class _CacheHealth:
+    """Logs the first failure of an outage and the recovery, not every request in between."""
+
+    down = False
+
+    def failed(self, error):
+        if not self.down:
+            logger.error("Cache unavailable, serving pages uncached: %s", error)
+        self.down = True
+
+    def worked(self):
+        if self.down:
+            logger.warning("Cache available again.")
+        self.down = False
+
+
+health = _CacheHealth()
+
+
+def cache_call(method, *args, default=None, **kwargs):
+    """Call a cache method; on any failure of the cache server, return `default`."""
+    try:
+        result = getattr(cache, method)(*args, **kwargs)
+    except Exception as error:  # the backend's own connection errors vary (redis, socket)
+        health.failed(error)
+        return default
+    health.worked()
+    return result
+
+
+def current_generation():
+    generation = cache_call("get", GENERATION_KEY)
+    if generation is None:
+        generation = uuid.uuid4().hex
+        cache_call("add", GENERATION_KEY, generation, timeout=None)
+        generation = cache_call("get", GENERATION_KEY, default=generation)
+    return generation
+
+
+def invalidate_pages(**kwargs):
+    sender = kwargs.get("sender")
+    if sender is not None and sender._meta.label_lower in UNCACHED_MODELS:
+        return
+    cache_call("set", GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+
+
+def _page_key(request, generation):
+    url = request.build_absolute_uri()
+    digest = hashlib.sha256(f"{get_language()}|{url}".encode()).hexdigest()
+    return f"page-cache:{generation}:{digest}"
+
+
+def _is_anonymous(request):
+    # Without a session cookie nobody is logged in; checking so first leaves the session
+    # untouched (no "Vary: Cookie" on pages for the ordinary visitor).
+    if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+        return True
+    return not request.user.is_authenticated
+
+
+def _cacheable_request(request):
+    return (
+        settings.PAGE_CACHE_SECONDS > 0
+        and request.method in CACHED_METHODS
+        and request.path_info.startswith(settings.PAGE_CACHE_PATH_PREFIXES)
+        and _is_anonymous(request)
+    )
+
+
+def _cacheable_response(response):
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not response.has_header("Set-Cookie")
+        and "no-store" not in response.get("Cache-Control", "")
+        and "private" not in response.get("Cache-Control", "")
+        and "Cookie" not in response.get("Vary", "")
+    )
+
+
+class StorePageMiddleware:
+    """Outermost of the two (near the top of MIDDLEWARE): it sees the response as it leaves,
+    with every cookie and Vary header that the inner middleware added, so that a page that
+    sets a cookie (a CSRF token, a session, messages) is never stored for everyone."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        key = getattr(request, "page_cache_key", None)
+        if key and _cacheable_response(response):
+            cache_call("set", key, response, timeout=settings.PAGE_CACHE_SECONDS)
+        return response
+
+
+class ServeCachedPageMiddleware:
+    """Innermost (after authentication and language): answers from the cache when it can, and
+    otherwise marks the request for StorePageMiddleware."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not _cacheable_request(request):
+            return self.get_response(request)
+        key = _page_key(request, current_generation())
+        cached = cache_call("get", key)
+        if cached is not None:
+            return cached
+        request.page_cache_key = key
+        return self.get_response(request)
