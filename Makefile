@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 LOCALES := -l uz -l ru -l en
+VNU_VERSION := 26.9.27
+VNU := node_modules/vnu-jar/build/dist/vnu.jar
 
 .PHONY: run test lint format serve messages check-messages clean
 
@@ -31,8 +33,14 @@ run: $(VENV)/.installed
 # without a production SECRET_KEY.
 test: export DJANGO_DEBUG ?= true
 test: export DJANGO_ALLOW_ASYNC_UNSAFE ?= true
-test: $(VENV)/.installed-test
+test: $(VENV)/.installed-test $(VNU)
 	$(BIN)/pytest -n 2 --dist loadfile $(PYTEST_ARGS)
+
+# The Nu HTML Checker for the HTML validity tests (Java runs it; no Node at test time).
+$(VNU):
+	@if command -v npm >/dev/null; then \
+		npm install --no-save --no-audit --no-fund --ignore-scripts -E vnu-jar@$(VNU_VERSION); \
+	else echo "npm not found: the HTML validity test will be skipped"; fi
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
