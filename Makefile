@@ -8,7 +8,7 @@ LOCALES := -l uz -l ru -l en
 VNU_VERSION := 26.9.27
 VNU := node_modules/vnu-jar/build/dist/vnu.jar
 
-.PHONY: run test lint format serve messages check-messages clean
+.PHONY: run test lint format serve bench messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -57,6 +57,11 @@ serve: $(VENV)/.installed
 	$(MANAGE) migrate --noinput
 	$(BIN)/gunicorn samsmu_intl.wsgi --bind 127.0.0.1:$(PORT) --worker-class gthread \
 		--workers 2 --threads 4 --no-control-socket --access-logfile -
+
+# Load benchmark of the production setup (needs wrk: apt-get install -y wrk). See bench/README.md.
+bench: $(VENV)/.installed
+	@command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk"; exit 1; }
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 # After changing interface strings: update the catalogues, translate, then compile.
 messages: export DJANGO_DEBUG ?= true

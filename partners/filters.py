@@ -2,15 +2,31 @@
 per value (facets), and turned back into links."""
 
 from dataclasses import dataclass, field, fields, replace
+from functools import cache
 
 from django.db.models import Count, Q
 from django.utils.http import urlencode
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
+from django_countries.data import COUNTRIES
 
 from partners.models import CooperationForm, Partner
 from partners.regions import Region
 from samsmu_intl.text import search_query
+
+COUNTRY_CODES = frozenset(COUNTRIES)
+
+
+@cache
+def _country_names(language):
+    return dict(countries)
+
+
+def country_name(code):
+    """The country's name in the active language; the names of all countries are translated
+    once per language and process, not once per option on every page."""
+    return _country_names(get_language())[code]
 
 FILTER_LABELS = {
     "region": _("Region"),
@@ -35,7 +51,7 @@ class PartnerFilters:
     def from_query(cls, params, cooperation_slugs):
         allowed = {
             "region": set(Region.values),
-            "country": {code for code, _name in countries},
+            "country": COUNTRY_CODES,
             "kind": set(Partner.Kind.values),
             "cooperation": set(cooperation_slugs),
         }

@@ -5,10 +5,9 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, ListView, TemplateView
-from django_countries import countries
 
 from events.models import Event
-from partners.filters import FILTER_LABELS, PartnerFilters
+from partners.filters import FILTER_LABELS, PartnerFilters, country_name
 from partners.models import Agreement, CooperationForm, Partner, Program
 from partners.regions import Region
 from partners.worldmap import legend, world_map
@@ -80,14 +79,14 @@ class PartnerListView(ForgivingPaginationMixin, ListView):
     def country_choices(self, counts):
         """Only the countries that have partners (a select of every ISO country is useless)."""
         codes = set(counts) | ({self.filters.country} - {""})
-        return sorted(((code, countries.name(code)) for code in codes), key=lambda c: c[1])
+        return sorted(((code, country_name(code)) for code in codes), key=lambda c: c[1])
 
     @staticmethod
     def value_label(name, value, forms_by_slug):
         if name == "region":
             return Region(value).label
         if name == "country":
-            return countries.name(value)
+            return country_name(value)
         if name == "kind":
             return Partner.Kind(value).label
         if name == "cooperation":
@@ -136,7 +135,7 @@ class PartnerMapView(TemplateView):
             legend=legend(),
             country_rows=sorted(
                 (
-                    (countries.name(code), code, counts.get(code, 0), mobility.get(code, 0))
+                    (country_name(code), code, counts.get(code, 0), mobility.get(code, 0))
                     for code in set(counts) | set(mobility)
                 ),
                 key=lambda row: (-row[2], -row[3], row[0]),

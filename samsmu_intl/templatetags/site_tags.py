@@ -3,6 +3,7 @@ import json
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
 from django.templatetags.static import static
+from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 
 from samsmu_intl.i18n import absolute_url as absolute_url_for
@@ -35,3 +36,22 @@ def json_ld(data):
     text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
     text = text.replace("<", "\\u003C").replace(">", "\\u003E").replace("&", "\\u0026")
     return mark_safe(f'<script type="application/ld+json">{text}</script>')
+
+
+@register.simple_tag
+def facet_options(group):
+    """A filter's <option>s with their counts, built in one pass: a country list can hold
+    two hundred options, and the template language is slow at loops that long."""
+    return format_html_join(
+        "\n",
+        '<option value="{}"{}>{} ({})</option>',
+        (
+            (
+                option["value"],
+                mark_safe(" selected") if option["value"] == group["selected"] else "",
+                option["label"],
+                option["count"],
+            )
+            for option in group["options"]
+        ),
+    )
