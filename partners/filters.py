@@ -28,6 +28,7 @@ def country_name(code):
     once per language and process, not once per option on every page."""
     return _country_names(get_language())[code]
 
+
 FILTER_LABELS = {
     "region": _("Region"),
     "country": _("Country"),

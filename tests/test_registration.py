@@ -215,7 +215,7 @@ def test_staff_see_failed_emails(admin_client, webinar):
     assert "a@example.org" in html and "b@example.org" not in html
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 @pytest.mark.skipif(
     connection.vendor != "postgresql", reason="row locks are PostgreSQL's; SQLite serialises writes"
 )

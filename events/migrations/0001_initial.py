@@ -12,7 +12,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('department', '0001_initial'),
-        ('partners', '0002_cooperation_forms'),
+        ('partners', '0001_initial'),
     ]
 
     operations = [
