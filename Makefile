@@ -6,9 +6,11 @@ PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 LOCALES := -l uz -l ru -l en
 VNU_VERSION := 26.9.27
-VNU := node_modules/vnu-jar/build/dist/vnu.jar
+# Node tools each in their own folder: npm prunes what a shared folder's package.json lacks.
+VNU := .tools/vnu/node_modules/vnu-jar/build/dist/vnu.jar
+LIGHTHOUSE := .tools/lighthouse/node_modules/.bin/lighthouse
 
-.PHONY: run test lint format serve bench messages clean
+.PHONY: run test lint format serve bench audit messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,7 +41,8 @@ test: $(VENV)/.installed-test $(VNU)
 # The Nu HTML Checker for the HTML validity tests (Java runs it; no Node at test time).
 $(VNU):
 	@if command -v npm >/dev/null; then \
-		npm install --no-save --no-audit --no-fund --ignore-scripts -E vnu-jar@$(VNU_VERSION); \
+		npm install --prefix .tools/vnu --no-save --no-audit --no-fund --ignore-scripts \
+			-E vnu-jar@$(VNU_VERSION); \
 	else echo "npm not found: the HTML validity test will be skipped"; fi
 
 lint: $(VENV)/.installed-test
@@ -63,10 +66,17 @@ bench: $(VENV)/.installed
 	@command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk"; exit 1; }
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
+# Lighthouse scores (mobile) of three page types, served the production way.
+audit: $(VENV)/.installed $(LIGHTHOUSE)
+	$(BIN)/python bench/audit.py
+
+$(LIGHTHOUSE):
+	npm install --prefix .tools/lighthouse --no-save --no-audit --no-fund -E lighthouse@12.2.3
+
 # After changing interface strings: update the catalogues, translate, then compile.
 messages: export DJANGO_DEBUG ?= true
 messages: $(VENV)/.installed
-	$(MANAGE) makemessages $(LOCALES) --no-obsolete --ignore=.venv --ignore=staticfiles
+	$(MANAGE) makemessages $(LOCALES) --no-obsolete --ignore=.venv --ignore=staticfiles --ignore=.tools --ignore=tests
 	$(MANAGE) compilemessages $(LOCALES) --ignore=.venv
 
 clean:

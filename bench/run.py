@@ -121,14 +121,8 @@ def table(rows, baseline_rps):
     return "\n".join(lines)
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--connections", type=int, default=64)
-    parser.add_argument("--seconds", type=int, default=10)
-    parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--threads", type=int, default=4)
-    options = parser.parse_args()
-
+def prepare_site():
+    """A production-mode environment with a scratch database full of sample data."""
     scratch = Path(tempfile.mkdtemp(prefix="samsmu-bench-"))
     env = {
         **os.environ,
@@ -144,6 +138,17 @@ def main():
     manage(env, "migrate", "--noinput", "--verbosity", "0")
     manage(env, "load_seed", "--verbosity", "0")
     manage(env, "make_sample_data", "--partners", "2000", "--events", "2000", "--verbosity", "0")
+    return env
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--connections", type=int, default=64)
+    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--threads", type=int, default=4)
+    options = parser.parse_args()
+    env = prepare_site()
 
     pages = [
         ("baseline (/robots.txt)", "/robots.txt"),

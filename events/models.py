@@ -12,6 +12,7 @@ from django_countries.fields import CountryField
 
 from partners.models import Partner
 from samsmu_intl.department.models import StaffMember
+from samsmu_intl.images import webp
 from samsmu_intl.publishing import Publishable, PublishableQuerySet
 from samsmu_intl.text import RichTextField
 
@@ -112,7 +113,14 @@ class Event(Publishable):
         upload_to="events/covers/",
         blank=True,
         validators=[validate_image_file_extension],
+        width_field="cover_width",
+        height_field="cover_height",
     )
+    cover_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    cover_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    cover_480 = webp("cover", 480)
+    cover_960 = webp("cover", 960)
+    cover_1600 = webp("cover", 1600)
     cover_alt = models.CharField(
         _("cover image description"),
         max_length=250,
@@ -220,8 +228,16 @@ class Event(Publishable):
 class EventPhoto(models.Model):
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="photos")
     image = models.ImageField(
-        _("photo"), upload_to="events/photos/", validators=[validate_image_file_extension]
+        _("photo"),
+        upload_to="events/photos/",
+        validators=[validate_image_file_extension],
+        width_field="width",
+        height_field="height",
     )
+    width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    image_480 = webp("image", 480)
+    image_960 = webp("image", 960)
     caption = models.CharField(_("caption"), max_length=250, blank=True)
     alt = models.CharField(
         _("description"),

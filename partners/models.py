@@ -15,6 +15,7 @@ from django_countries.fields import CountryField
 
 from partners.regions import Region, region_for_country
 from partners.validators import validate_pdf
+from samsmu_intl.images import webp
 from samsmu_intl.publishing import Publishable, PublishableQuerySet
 from samsmu_intl.text import RichTextField, normalise_for_search
 
@@ -104,6 +105,8 @@ class Partner(Publishable):
         validators=[validate_image_file_extension],
         help_text=_("PNG, JPEG or WebP; not SVG."),
     )
+    logo_128 = webp("logo", 128)
+    logo_240 = webp("logo", 240)
     description = RichTextField(_("description"), blank=True)
     cooperation_forms = models.ManyToManyField(
         CooperationForm, related_name="partners", blank=True, verbose_name=_("forms of cooperation")

@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "csp",
     "django_countries",
+    "imagekit",
     "django_prose_editor",
     "import_export",
     "samsmu_intl",
@@ -235,6 +236,9 @@ CONTENT_SECURITY_POLICY = {
 
 # Agreement documents: outside MEDIA_ROOT, never served by URL, only through a staff-only view.
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private-media"))
+
+IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY = "imagekit.cachefiles.strategies.Optimistic"
+IMAGEKIT_CACHEFILE_DIR = "renditions"
 
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_EXPORT_FORMATS = [base_formats.CSV, base_formats.XLSX]

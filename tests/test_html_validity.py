@@ -11,12 +11,12 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 ROOT = Path(__file__).resolve().parent.parent
-VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+VNU = ROOT / ".tools" / "vnu" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 REQUIRED = os.environ.get("HTML_CHECK_REQUIRED", "") == "1"
 
 pytestmark = pytest.mark.skipif(
     not REQUIRED and (not VNU.exists() or not shutil.which("java")),
-    reason="the Nu HTML Checker needs Java and node_modules/vnu-jar (make test installs it)",
+    reason="the Nu HTML Checker needs Java and .tools/vnu (make test installs it)",
 )
 
 PAGES = [

@@ -185,3 +185,16 @@ def test_directory_query_count_is_fixed_for_2000_partners(client, db, django_ass
     assert response.status_code == 200
     with django_assert_num_queries(8):
         directory(client, page=40)
+
+
+def test_forms_of_cooperation_exist_after_migrate_and_keep_staff_wording(db):
+    from partners.cooperation_forms import FORMS, ensure_cooperation_forms
+    from partners.models import CooperationForm
+
+    research = CooperationForm.objects.get(slug="research")
+    research.name_en = "Joint research"
+    research.save()
+    ensure_cooperation_forms()
+    ensure_cooperation_forms()
+    assert CooperationForm.objects.count() == len(FORMS)
+    assert CooperationForm.objects.get(slug="research").name_en == "Joint research"

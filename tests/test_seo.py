@@ -184,3 +184,29 @@ def test_json_ld_cannot_be_broken_out_of(client, make_event):
     html = get(client, "events:detail", slug="tricky").content.decode()
     assert "<script>alert(1)" not in html
     assert any(b.get("name") == "</script><script>alert(1)</script>" for b in json_ld(html))
+
+
+def test_cover_and_photos_come_as_webp_renditions_made_once(client, make_event, settings):
+    from pathlib import Path
+
+    from events.models import EventPhoto
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (2000, 1000), "olive").save(buffer, "JPEG")
+    event = make_event("gallery", cover_alt_en="The hall")
+    event.cover.save("hall.jpg", SimpleUploadedFile("hall.jpg", buffer.getvalue()))
+    photo = EventPhoto(event=event, alt_en="Delegates", caption_en="Signing the memorandum")
+    photo.image.save("photo.jpg", SimpleUploadedFile("photo.jpg", buffer.getvalue()))
+
+    renditions = sorted(Path(settings.MEDIA_ROOT, "renditions").rglob("*.webp"))
+    widths = sorted(Image.open(path).size[0] for path in renditions)
+    assert widths == [480, 480, 960, 960, 1600]  # made on save, before any page asks
+
+    html = get(client, "events:detail", slug="gallery").content.decode()
+    cover = re.search(r'<img class="event-cover"[^>]+>', html).group(0)
+    assert 'width="2000" height="1000"' in cover
+    assert re.search(r'srcset="[^"]+\.webp 480w, [^"]+\.webp 960w, [^"]+\.webp 1600w"', cover)
+    assert 'alt="The hall"' in cover
+    gallery = html.split('class="gallery"')[1]
+    assert 'loading="lazy"' in gallery and "Signing the memorandum" in gallery
+    assert 'alt="Delegates"' in gallery

@@ -1,4 +1,5 @@
 import io
+import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -78,7 +79,7 @@ def test_card_shows_photo_and_contacts(client, db):
     html = team(client).content.decode()
     assert 'id="atayeva"' in html
     assert 'alt="F. N. Atayeva"' in html
-    assert 'src="/media/staff/photo' in html
+    assert re.search(r"src=\"/media/renditions/staff/photo[^\"]*\.webp\"", html)
     assert '<a href="mailto:intl@example.uz">' in html
     assert '<a href="tel:+998662330000">' in html
 

@@ -3,6 +3,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from samsmu_intl.images import webp
 from samsmu_intl.publishing import Publishable
 
 
@@ -72,6 +73,8 @@ class StaffMember(Publishable):
         validators=[validate_image_file_extension],
         help_text=_("A portrait in JPEG, PNG or WebP."),
     )
+    photo_160 = webp("photo", 160)
+    photo_320 = webp("photo", 320)
     email = models.EmailField(_("email"), blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     order = models.PositiveIntegerField(

@@ -1,9 +1,13 @@
 import datetime
+import io
 import random
 
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
+from PIL import Image
 
 from events.models import Event, EventPhoto, Registration
 from partners.models import Agreement, CooperationForm, Partner, Program
@@ -111,7 +115,17 @@ class Command(BaseCommand):
                 program.partners.set(self.random.sample(partner_ids, k=min(3, len(partner_ids))))
             self.progress("Programs", number - start + 1, count)
 
+    def sample_photo(self):
+        """One real (generated) picture that every sample photo points to."""
+        name = "events/photos/sample.jpg"
+        if not default_storage.exists(name):
+            buffer = io.BytesIO()
+            Image.new("RGB", (1200, 900), "#6fa3d2").save(buffer, "JPEG", quality=70)
+            name = default_storage.save(name, ContentFile(buffer.getvalue()))
+        return name
+
     def make_events(self, count):
+        photo = self.sample_photo() if count else None
         partner_ids = list(Partner.objects.values_list("pk", flat=True)[:1000]) or [None]
         start = Event.objects.filter(slug__startswith="sample-").count()
         now = timezone.now()
@@ -138,10 +152,7 @@ class Command(BaseCommand):
             created = Event.objects.bulk_create(batch)
             photos, registrations = [], []
             for event in created[:: max(1, len(created) // 20)]:
-                photos += [
-                    EventPhoto(event=event, image="events/photos/sample.jpg", alt_en="Sample")
-                    for _ in range(3)
-                ]
+                photos += [EventPhoto(event=event, image=photo, alt_en="Sample") for _ in range(3)]
                 registrations += [
                     Registration(
                         event=event,
