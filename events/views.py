@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.syndication.views import Feed
-from django.core.cache import cache
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -21,6 +20,7 @@ from samsmu_intl.breadcrumbs import BreadcrumbsMixin
 from samsmu_intl.department.models import StaffMember
 from samsmu_intl.i18n import absolute_url, localized
 from samsmu_intl.pagination import ForgivingPaginationMixin
+from samsmu_intl.ratelimit import over_hourly_limit
 
 EVENTS_PER_PAGE = 12
 FEED_LENGTH = 20
@@ -102,24 +102,6 @@ class EventDetailView(BreadcrumbsMixin, DetailView):
         )
 
 
-def _client_address(request):
-    # gunicorn behind the proxy sets REMOTE_ADDR from X-Forwarded-For (--forwarded-allow-ips).
-    return request.META.get("REMOTE_ADDR", "unknown")
-
-
-def _over_hourly_limit(request):
-    """Count registration attempts per client address in the shared cache (Redis in
-    production), so the limit holds across app servers."""
-    key = f"registrations:{_client_address(request)}"
-    cache.add(key, 0, timeout=3600)
-    try:
-        attempts = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=3600)
-        attempts = 1
-    return attempts > REGISTRATIONS_PER_ADDRESS_PER_HOUR
-
-
 def _outcome_message(registration, created):
     """(level, text) telling the visitor what became of their registration."""
     if not created:
@@ -149,7 +131,7 @@ def register(request, slug):
     form = RegistrationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         # Only complete submissions count: someone correcting a typo is not a robot.
-        if _over_hourly_limit(request):
+        if over_hourly_limit(request, "registrations", REGISTRATIONS_PER_ADDRESS_PER_HOUR):
             return render(request, "events/register_limited.html", context, status=429)
         if form.is_spam:
             # Robots get the same answer as people, and nothing is stored.

@@ -77,6 +77,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "samsmu_intl.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # ETags for every page, cached or not: a 304 when the visitor already has it.
     "django.middleware.http.ConditionalGetMiddleware",
@@ -90,6 +91,7 @@ MIDDLEWARE = [
     "samsmu_intl.pagecache.ServeCachedPageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    "samsmu_intl.middleware.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "samsmu_intl.urls"
@@ -208,15 +210,29 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "international@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Who is emailed about contact-form inquiries; default: the department's email in the admin.
+INQUIRY_RECIPIENTS = env_list("INQUIRY_RECIPIENTS", [])
+# The purge_personal_data command deletes registrations and inquiries older than this.
+PERSONAL_DATA_RETENTION_DAYS = int(os.environ.get("PERSONAL_DATA_RETENTION_DAYS", "365"))
 
 # Security: strict by default, relaxed only for local work over plain HTTP.
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
+CSRF_COOKIE_HTTPONLY = True  # no script of ours reads it; forms carry the token
+SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = "Lax"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT")
-SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0"))
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0" if DEBUG else "31536000"))
+# HTTPS only, for this host and below it; set these to false before the first deployment if
+# some subdomain still serves plain HTTP.
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=not DEBUG)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=not DEBUG)
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# The TLS proxy redirects http to https (README, Deployment); SECURE_SSL_REDIRECT=true makes
+# Django do it too. Without it, `check --deploy` would warn about a job done elsewhere.
+SILENCED_SYSTEM_CHECKS = [] if SECURE_SSL_REDIRECT else ["security.W008"]
 X_FRAME_OPTIONS = "DENY"
 
 # The nonce is sent only on responses that use it (the admin's rich-text editor has an inline

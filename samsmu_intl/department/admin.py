@@ -3,7 +3,7 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 
-from samsmu_intl.department.models import Department, LandingSection, StaffMember
+from samsmu_intl.department.models import Department, Inquiry, LandingSection, StaffMember
 
 
 class LandingSectionInline(TranslationStackedInline):
@@ -17,7 +17,7 @@ class DepartmentAdmin(TabbedTranslationAdmin):
     inlines = [LandingSectionInline]
     fieldsets = [
         (_("Home page"), {"fields": ("title", "lead")}),
-        (_("Contacts"), {"fields": ("address", "email", "phone", "website")}),
+        (_("Contacts"), {"fields": ("address", "hours", "email", "phone", "website")}),
     ]
 
     def has_add_permission(self, request):
@@ -45,3 +45,40 @@ class StaffMemberAdmin(TabbedTranslationAdmin):
         (_("Contacts"), {"fields": ("email", "phone")}),
         (_("Publishing"), {"fields": ("status", "publish_from", "order")}),
     ]
+
+
+@admin.register(Inquiry)
+class InquiryAdmin(admin.ModelAdmin):
+    list_display = ("created_at", "name", "email", "country", "topic", "status", "staff_notified")
+    list_filter = ("status", "topic", "country", "created_at")
+    search_fields = ("name", "email", "message")
+    date_hierarchy = "created_at"
+    readonly_fields = (
+        "name",
+        "email",
+        "country",
+        "topic",
+        "message",
+        "language",
+        "created_at",
+        "staff_notified_at",
+        "email_error",
+    )
+    fields = ("status", *readonly_fields)
+    actions = ["mark_answered", "mark_closed"]
+
+    def has_add_permission(self, request):
+        # Inquiries come from the site's contact form.
+        return False
+
+    @admin.display(description=_("staff notified"), boolean=True)
+    def staff_notified(self, inquiry):
+        return inquiry.staff_notified_at is not None
+
+    @admin.action(description=_("Mark as answered"))
+    def mark_answered(self, request, queryset):
+        queryset.update(status=Inquiry.Status.ANSWERED)
+
+    @admin.action(description=_("Mark as closed"))
+    def mark_closed(self, request, queryset):
+        queryset.update(status=Inquiry.Status.CLOSED)

@@ -2,6 +2,7 @@ from django.core.validators import validate_image_file_extension
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
 
 from samsmu_intl.images import webp
 from samsmu_intl.publishing import Publishable
@@ -22,6 +23,12 @@ class Department(models.Model):
     email = models.EmailField(_("email"), blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     website = models.URLField(_("university website"), blank=True)
+    hours = models.CharField(
+        _("office hours"),
+        max_length=200,
+        blank=True,
+        help_text=_("For example: Mon–Fri 9:00–17:00"),
+    )
 
     class Meta:
         verbose_name = _("department")
@@ -94,3 +101,40 @@ class StaffMember(Publishable):
 
     def get_absolute_url(self):
         return reverse("department:team") + f"#{self.slug}"
+
+
+class Inquiry(models.Model):
+    """A question sent through the contact form. Stored before staff are emailed."""
+
+    class Topic(models.TextChoices):
+        ADMISSION = "admission", _("Admission")
+        PARTNERSHIP = "partnership", _("Partnership")
+        MOBILITY = "mobility", _("Academic mobility")
+        OTHER = "other", _("Something else")
+
+    class Status(models.TextChoices):
+        NEW = "new", _("New")
+        ANSWERED = "answered", _("Answered")
+        CLOSED = "closed", _("Closed")
+
+    name = models.CharField(_("name"), max_length=200)
+    email = models.EmailField(_("email"))
+    country = CountryField(_("country"))
+    topic = models.CharField(_("topic"), max_length=20, choices=Topic.choices)
+    message = models.TextField(_("message"), max_length=5000)
+    consent = models.BooleanField(_("consent to store the data"), default=False)
+    language = models.CharField(_("language"), max_length=5)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.NEW, db_index=True
+    )
+    created_at = models.DateTimeField(_("received"), auto_now_add=True, db_index=True)
+    staff_notified_at = models.DateTimeField(_("staff notified"), null=True, blank=True)
+    email_error = models.TextField(_("last email error"), blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("inquiry")
+        verbose_name_plural = _("inquiries")
+
+    def __str__(self):
+        return f"{self.name}: {self.get_topic_display()}"

@@ -5,7 +5,7 @@ from samsmu_intl.department.models import Department, LandingSection, StaffMembe
 
 @register(Department)
 class DepartmentTranslation(TranslationOptions):
-    fields = ("title", "lead", "address")
+    fields = ("title", "lead", "address", "hours")
 
 
 @register(LandingSection)

@@ -7,4 +7,5 @@ app_name = "department"
 urlpatterns = [
     path("", views.LandingView.as_view(), name="landing"),
     path("team/", views.TeamView.as_view(), name="team"),
+    path("contact/", views.contact, name="contact"),
 ]

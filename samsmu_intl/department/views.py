@@ -1,8 +1,16 @@
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
 from django.views.generic import ListView, TemplateView
 
 from events.models import Event
 from partners.models import Partner
+from samsmu_intl.department.forms import InquiryForm
 from samsmu_intl.department.models import Department, LandingSection, StaffMember
+from samsmu_intl.department.notifications import notify_staff
+from samsmu_intl.ratelimit import over_hourly_limit
 from samsmu_intl.structured_data import university
 
 
@@ -31,3 +39,25 @@ class TeamView(ListView):
 
     def get_queryset(self):
         return StaffMember.objects.published()
+
+
+INQUIRIES_PER_ADDRESS_PER_HOUR = 5
+
+
+@require_http_methods(["GET", "POST"])
+def contact(request):
+    form = InquiryForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if over_hourly_limit(request, "inquiries", INQUIRIES_PER_ADDRESS_PER_HOUR):
+            context = {"form": form, "limited": True}
+            return render(request, "department/contact.html", context, status=429)
+        if not form.is_spam:
+            inquiry = form.save(commit=False)
+            inquiry.language = get_language()
+            inquiry.save()
+            notify_staff(inquiry)
+        messages.success(
+            request, _("Thank you. Your question has been received; we will answer by email.")
+        )
+        return redirect(request.path)
+    return render(request, "department/contact.html", {"form": form})

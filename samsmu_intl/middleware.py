@@ -1,0 +1,56 @@
+import logging
+
+from django.db import DatabaseError
+from django.http import HttpResponse
+from django.template.loader import get_template
+
+logger = logging.getLogger(__name__)
+
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in (
+        "accelerometer",
+        "camera",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+        "browsing-topics",
+    )
+)
+
+
+class SecurityHeadersMiddleware:
+    """The headers Django's SecurityMiddleware does not send: no page needs the camera, the
+    microphone, location or payments."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        return response
+
+
+class DatabaseUnavailableMiddleware:
+    """When the database does not answer, visitors get a short, translated 503 page (rendered
+    without anything that needs the database) instead of a server error. Connections are
+    health-checked (CONN_HEALTH_CHECKS), so the servers recover by themselves when it returns."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, DatabaseError):
+            return None
+        logger.error("Database unavailable for %s: %s", request.path, exception)
+        response = HttpResponse(get_template("503.html").render({}), status=503)
+        response["Retry-After"] = "60"
+        response["Cache-Control"] = "no-store"
+        return response

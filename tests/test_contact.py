@@ -1,0 +1,170 @@
+import datetime
+import io
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from events.models import Registration
+from samsmu_intl.department.models import Department, Inquiry
+
+
+def contact_url(language="en"):
+    with translation.override(language):
+        return reverse("department:contact")
+
+
+def question(**overrides):
+    form = {
+        "name": "Maria Ivanova",
+        "email": "maria@example.org",
+        "country": "KZ",
+        "topic": "admission",
+        "message": "How do I apply for the residency program?",
+        "consent": "on",
+        "website": "",
+    }
+    form.update(overrides)
+    return form
+
+
+@pytest.fixture
+def department(seeded):
+    page = Department.load()
+    page.email = "intl@example.uz"
+    page.phone = "+998 66 000 00 00"
+    page.address_en = "18 Amir Temur Street, Samarkand"
+    page.hours_en = "Mon–Fri 9:00–17:00"
+    page.save()
+    return page
+
+
+def test_contact_page_shows_the_details(client, department):
+    html = client.get(contact_url()).content.decode()
+    assert "<h1>Contact</h1>" in html
+    assert "18 Amir Temur Street, Samarkand" in html
+    assert "Mon–Fri 9:00–17:00" in html
+    assert 'href="mailto:intl@example.uz"' in html
+    assert 'name="topic"' in html
+
+
+def test_inquiry_is_stored_then_staff_are_emailed(client, department):
+    response = client.post(contact_url("ru"), question(), follow=True)
+    assert "Спасибо" in response.content.decode()
+    inquiry = Inquiry.objects.get()
+    assert inquiry.status == Inquiry.Status.NEW
+    assert inquiry.language == "ru"
+    assert inquiry.staff_notified_at is not None
+    [message] = mail.outbox
+    assert message.to == ["intl@example.uz"]
+    assert message.reply_to == ["maria@example.org"]
+    assert "How do I apply for the residency program?" in message.body
+    assert f"/admin/department/inquiry/{inquiry.pk}/change/" in message.body
+
+
+def test_failing_mail_server_loses_no_inquiry(client, department, settings):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 1, 2
+    response = client.post(contact_url(), question(), follow=True)
+    assert response.status_code == 200
+    inquiry = Inquiry.objects.get()
+    assert inquiry.staff_notified_at is None
+    assert inquiry.email_error
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("email", "nope", "Enter a valid email address."),
+        ("topic", "lottery", "Select a valid choice."),
+        ("message", "", "This field is required."),
+        ("message", "x" * 5001, "at most 5000 characters"),
+        ("consent", "", "Without your consent we cannot keep your question."),
+    ],
+)
+def test_bad_fields_are_refused(client, department, field, value, message):
+    form = question(**{field: value})
+    if not value:
+        form.pop(field)
+    response = client.post(contact_url(), form)
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not Inquiry.objects.exists()
+
+
+def test_honeypot_and_rate_limit(client, department):
+    client.post(contact_url(), question(website="http://spam.example"))
+    assert not Inquiry.objects.exists()
+    for number in range(4):
+        client.post(contact_url(), question(email=f"p{number}@example.org"))
+    assert Inquiry.objects.count() == 4
+    assert client.post(contact_url(), question()).status_code == 429
+    assert Inquiry.objects.count() == 4
+
+
+def test_staff_track_inquiries_by_status(admin_client, department):
+    inquiry = Inquiry.objects.create(
+        name="A",
+        email="a@example.org",
+        country="UZ",
+        topic="partnership",
+        message="Hi",
+        consent=True,
+        language="en",
+    )
+    admin_client.post(
+        reverse("admin:department_inquiry_changelist"),
+        {"action": "mark_answered", "_selected_action": [inquiry.pk]},
+    )
+    inquiry.refresh_from_db()
+    assert inquiry.status == Inquiry.Status.ANSWERED
+    html = admin_client.get(
+        reverse("admin:department_inquiry_changelist"), {"status__exact": "answered"}
+    ).content.decode()
+    assert "a@example.org" in html
+
+
+def test_purge_deletes_old_personal_data_only(make_event, db):
+    old_event = make_event("old", kind="webinar", starts_in=-datetime.timedelta(days=400))
+    new_event = make_event("new", kind="webinar", starts_in=-datetime.timedelta(days=10))
+    for event in (old_event, new_event):
+        Registration.objects.create(
+            event=event,
+            name="P",
+            email=f"{event.slug}@example.org",
+            affiliation="X",
+            country="UZ",
+            consent=True,
+            language="en",
+            status="confirmed",
+        )
+    old = Inquiry.objects.create(
+        name="Old",
+        email="o@example.org",
+        country="UZ",
+        topic="other",
+        message="m",
+        consent=True,
+        language="en",
+    )
+    Inquiry.objects.filter(pk=old.pk).update(
+        created_at=timezone.now() - datetime.timedelta(days=400)
+    )
+    Inquiry.objects.create(
+        name="New",
+        email="n@example.org",
+        country="UZ",
+        topic="other",
+        message="m",
+        consent=True,
+        language="en",
+    )
+    out = io.StringIO()
+    call_command("purge_personal_data", "--dry-run", stdout=out)
+    assert "Would delete 1 registrations and 1 inquiries older than 365 days." in out.getvalue()
+    assert Registration.objects.count() == 2
+    call_command("purge_personal_data", stdout=io.StringIO())
+    assert list(Registration.objects.values_list("email", flat=True)) == ["new@example.org"]
+    assert list(Inquiry.objects.values_list("name", flat=True)) == ["New"]

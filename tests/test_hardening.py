@@ -1,0 +1,47 @@
+import pytest
+from django.urls import reverse
+from django.utils import translation
+
+from tests.test_health import unreachable_database  # noqa: F401  (a fixture)
+
+
+def test_security_headers_on_pages(client, seeded):
+    response = client.get("/en/")
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert response["Cross-Origin-Opener-Policy"] == "same-origin"
+    assert response["X-Frame-Options"] == "DENY"
+    assert "camera=()" in response["Permissions-Policy"]
+    policy = response["Content-Security-Policy"]
+    assert "default-src 'self'" in policy
+    assert "unsafe-inline" not in policy and "unsafe-eval" not in policy
+    assert "frame-ancestors 'none'" in policy
+
+
+def test_cookies_are_http_only_and_same_site(client, make_event):
+    event = make_event("webinar", kind="webinar")
+    with translation.override("en"):
+        response = client.get(reverse("events:register", args=[event.slug]))
+    cookie = response.cookies["csrftoken"]
+    assert cookie["httponly"]
+    assert cookie["samesite"] == "Lax"
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("unreachable_database")
+@pytest.mark.parametrize(
+    ("path", "text"),
+    [
+        ("/en/partners/?q=x", "The site is temporarily unavailable"),
+        ("/ru/events/", "Сайт временно недоступен"),
+        ("/uz/team/", "Sayt vaqtincha ishlamayapti"),
+    ],
+)
+def test_database_outage_gives_a_short_translated_503(client, path, text):
+    response = client.get(path)
+    assert response.status_code == 503
+    html = response.content.decode()
+    assert text in html
+    assert "/static/css/site.css" in html
+    assert "Traceback" not in html
+    assert response["Retry-After"] == "60"
