@@ -10,7 +10,7 @@ VNU_VERSION := 26.9.27
 VNU := .tools/vnu/node_modules/vnu-jar/build/dist/vnu.jar
 LIGHTHOUSE := .tools/lighthouse/node_modules/.bin/lighthouse
 
-.PHONY: run test lint format serve bench audit messages clean
+.PHONY: run test lint format serve bench audit backup restore messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -60,6 +60,16 @@ serve: $(VENV)/.installed
 	$(MANAGE) migrate --noinput
 	$(BIN)/gunicorn samsmu_intl.wsgi --bind 127.0.0.1:$(PORT) --worker-class gthread \
 		--workers 2 --threads 4 --no-control-socket --access-logfile -
+
+# One archive with the database content and the uploaded files; restore it into an empty
+# database and media folders: make restore FILE=backups/samsmu-intl-....tar.gz
+backup: $(VENV)/.installed
+	$(MANAGE) backup_site $(if $(FILE),--output $(FILE))
+
+restore: $(VENV)/.installed
+	@test -n "$(FILE)" || { echo "Usage: make restore FILE=backups/....tar.gz"; exit 1; }
+	$(MANAGE) migrate --noinput
+	$(MANAGE) restore_site $(FILE)
 
 # Load benchmark of the production setup (needs wrk: apt-get install -y wrk). See bench/README.md.
 bench: $(VENV)/.installed

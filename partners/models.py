@@ -1,4 +1,5 @@
 import datetime
+import os
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -163,10 +164,26 @@ class AgreementQuerySet(models.QuerySet):
         return self.filter(valid_until__lt=today or timezone.localdate())
 
 
+class PrivateStorage(FileSystemStorage):
+    """Where signed agreements live: PRIVATE_MEDIA_ROOT, outside MEDIA_ROOT, with no URL. The
+    folder is read from settings whenever it is used (never frozen at import or into a
+    migration), so tests and restores can move it."""
+
+    @property
+    def base_location(self):
+        return settings.PRIVATE_MEDIA_ROOT
+
+    @property
+    def location(self):
+        return os.path.abspath(self.base_location)
+
+    @property
+    def base_url(self):
+        return None
+
+
 def private_storage():
-    """Where signed agreements live: outside MEDIA_ROOT, with no URL. A callable, so that the
-    folder is read from settings at run time and never written into a migration."""
-    return FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT, base_url=None)
+    return PrivateStorage()
 
 
 class Agreement(models.Model):
