@@ -31,9 +31,15 @@ FORMS = [
 ]
 
 
-def ensure_cooperation_forms(using="default", **kwargs):
-    from partners.models import CooperationForm
-
+def ensure_cooperation_forms(using="default", apps=None, **kwargs):
+    """post_migrate receiver. `apps` is the migrated state: after `migrate partners zero` it has
+    no CooperationForm, and there is no table to fill."""
+    if apps is None:
+        from django.apps import apps
+    try:
+        CooperationForm = apps.get_model("partners", "CooperationForm")
+    except LookupError:
+        return
     for order, (slug, uz, ru, en) in enumerate(FORMS, start=1):
         CooperationForm.objects.using(using).get_or_create(
             slug=slug,

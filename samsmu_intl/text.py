@@ -3,7 +3,7 @@
 import re
 import unicodedata
 
-from django_prose_editor.fields import ProseEditorField
+from django_prose_editor.fields import ProseEditorField, create_sanitizer
 
 # Uzbek is typed with any of these for the ʻ in oʻ/gʻ and the ʼ of the tutuq belgisi.
 APOSTROPHES = dict.fromkeys(map(ord, "ʻʼ‘’`´'"), "'")
@@ -36,6 +36,9 @@ RICH_TEXT_EXTENSIONS = {
     "Blockquote": True,
     "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto"]},
 }
+
+
+sanitize_rich_text = create_sanitizer(RICH_TEXT_EXTENSIONS)
 
 
 class RichTextField(ProseEditorField):

@@ -45,3 +45,34 @@ def test_database_outage_gives_a_short_translated_503(client, path, text):
     assert "/static/css/site.css" in html
     assert "Traceback" not in html
     assert response["Retry-After"] == "60"
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        "<script>alert(1)</script>",
+        '<img src=x onerror="alert(1)">',
+        '<a href="javascript:alert(1)">x</a>',
+        '<iframe src="https://evil.example"></iframe>',
+        '<p style="background:url(javascript:alert(1))" onmouseover="alert(1)">x</p>',
+    ],
+)
+def test_stored_script_never_reaches_a_page(client, make_partner, make_event, payload):
+    from events.models import Event
+    from partners.models import Partner
+
+    make_partner("victim")
+    make_event("victim")
+    # Written past the model's own sanitising (as a raw SQL fix or an old backup would be).
+    Partner.objects.filter(slug="victim").update(description_en=f"<p>Safe</p>{payload}")
+    Event.objects.filter(slug="victim").update(body_en=f"<p>Safe</p>{payload}")
+    with translation.override("en"):
+        pages = [
+            client.get(reverse("partners:detail", args=["victim"])).content.decode(),
+            client.get(reverse("events:detail", args=["victim"])).content.decode(),
+        ]
+    for html in pages:
+        main = html.split("<main")[1].split("</main>")[0]
+        assert "<p>Safe</p>" in main
+        for forbidden in ("<script", "onerror", "javascript:", "<iframe", "onmouseover", "style="):
+            assert forbidden not in main

@@ -8,6 +8,7 @@ from django.utils.safestring import mark_safe
 
 from samsmu_intl.i18n import absolute_url as absolute_url_for
 from samsmu_intl.i18n import localized as localized_text
+from samsmu_intl.text import sanitize_rich_text
 
 register = template.Library()
 
@@ -55,3 +56,10 @@ def facet_options(group):
             for option in group["options"]
         ),
     )
+
+
+@register.filter
+def rich_text(html):
+    """Rich text from the admin, sanitised again as it is shown: whatever reached the database
+    (an old row, a raw SQL fix, a restore), no script or event handler reaches a page."""
+    return mark_safe(sanitize_rich_text(str(html or "")))
