@@ -185,3 +185,31 @@ def test_registration_errors_are_announced_next_to_the_fields(page, site):
     page.get_by_role("button", name="Зарегистрироваться").click()
     expect(page.locator(".field__error").first).to_be_visible()
     assert page.get_by_label("Эл. почта").get_attribute("aria-invalid") == "true"
+
+
+def test_keyboard_user_uses_the_menu_and_the_language_switcher(page, site):
+    page.goto(page_url(site, "department:landing", "en"))
+    focused = []
+    for _ in range(20):
+        page.keyboard.press("Tab")
+        label = " ".join(page.evaluate("document.activeElement.textContent").split())
+        focused.append(label)
+        style = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+        assert style == "solid", f"no visible focus on {label!r}"
+        if label == "Partners":
+            break
+    assert focused[:2] == [
+        "Skip to main content",
+        "Samarkand State Medical University Department of International Cooperation",
+    ]
+    assert {"Oʻzbekcha", "Русский", "English", "Home"} <= set(focused)
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(site + "/en/partners/")
+
+    for _ in range(10):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.textContent.trim()") == "Oʻzbekcha":
+            break
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(site + "/uz/partners/")
+    expect(page.locator("h1")).to_have_text("Hamkorlar")
