@@ -1,11 +1,13 @@
 """Real gunicorn servers on 127.0.0.1 for tests of what only a running deployment shows."""
 
 import contextlib
+import functools
 import os
 import secrets
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -28,6 +30,25 @@ def database_url(settings_dict):
     return f"postgres://{user}@{host}:{port}/{settings_dict['NAME']}"
 
 
+@functools.cache
+def collected_static_root():
+    """Production serves hashed static files (manifest storage): collect them once per run."""
+    root = tempfile.mkdtemp(prefix="samsmu-static-")
+    env = {
+        **os.environ,
+        "DJANGO_DEBUG": "false",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "STATIC_ROOT": root,
+    }
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "--verbosity", "0"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+    )
+    return root
+
+
 def production_env(**overrides):
     env = {
         key: value
@@ -42,6 +63,7 @@ def production_env(**overrides):
         SESSION_COOKIE_SECURE="false",
         CSRF_COOKIE_SECURE="false",
         SECURE_HSTS_SECONDS="0",
+        STATIC_ROOT=collected_static_root(),
         LOG_LEVEL="ERROR",
     )
     env.update(overrides)
