@@ -34,6 +34,19 @@ def details(**overrides):
     return form
 
 
+def registered(event, email, name="P", **fields):
+    """A registration as the site stores it (confirmed, English, with consent)."""
+    fields = {
+        "affiliation": "X",
+        "country": "UZ",
+        "consent": True,
+        "language": "en",
+        "status": "confirmed",
+        **fields,
+    }
+    return Registration.objects.create(event=event, email=email, name=name, **fields)
+
+
 @pytest.fixture
 def webinar(make_event):
     return make_event("webinar", kind="webinar", starts_in=48 * HOUR, capacity=2)
@@ -188,27 +201,8 @@ def test_failing_mail_server_loses_no_registration(client, webinar, settings, ca
 
 
 def test_staff_see_failed_emails(admin_client, webinar):
-    Registration.objects.create(
-        event=webinar,
-        name="A",
-        email="a@example.org",
-        affiliation="X",
-        country="UZ",
-        consent=True,
-        language="en",
-        status="confirmed",
-        email_error="refused",
-    )
-    Registration.objects.create(
-        event=webinar,
-        name="B",
-        email="b@example.org",
-        affiliation="X",
-        country="UZ",
-        consent=True,
-        language="en",
-        status="confirmed",
-    )
+    registered(webinar, name="A", email="a@example.org", email_error="refused")
+    registered(webinar, name="B", email="b@example.org")
     html = admin_client.get(
         reverse("admin:events_registration_changelist"), {"email_failed": "yes"}
     ).content.decode()
@@ -244,16 +238,7 @@ def test_two_people_racing_for_the_last_place(make_event):
 
 
 def test_staff_move_someone_from_the_waiting_list(admin_client, webinar):
-    waiting = Registration.objects.create(
-        event=webinar,
-        name="W",
-        email="w@example.org",
-        affiliation="X",
-        country="UZ",
-        consent=True,
-        language="ru",
-        status="waiting",
-    )
+    waiting = registered(webinar, name="W", email="w@example.org", language="ru", status="waiting")
     admin_client.post(
         reverse("admin:events_registration_changelist"),
         {"action": "confirm_from_waiting_list", "_selected_action": [waiting.pk]},
@@ -266,15 +251,8 @@ def test_staff_move_someone_from_the_waiting_list(admin_client, webinar):
 
 
 def test_staff_export_registrations(admin_client, webinar):
-    Registration.objects.create(
-        event=webinar,
-        name="Ali Valiyev",
-        email="ali@example.org",
-        affiliation="TMA",
-        country="UZ",
-        consent=True,
-        language="uz",
-        status="confirmed",
+    registered(
+        webinar, name="Ali Valiyev", email="ali@example.org", affiliation="TMA", language="uz"
     )
     url = reverse("admin:events_registration_export")
     fields = {f"registrationresource_{name}": "on" for name in ("name", "email", "status")}
@@ -289,26 +267,8 @@ def test_reminders_go_once_a_day_before(make_event):
     soon = make_event("soon", kind="webinar", starts_in=20 * HOUR)
     later = make_event("later", kind="webinar", starts_in=50 * HOUR)
     for event in (soon, later):
-        Registration.objects.create(
-            event=event,
-            name="R",
-            email="r@example.org",
-            affiliation="X",
-            country="UZ",
-            consent=True,
-            language="en",
-            status="confirmed",
-        )
-    Registration.objects.create(
-        event=soon,
-        name="Wait",
-        email="wait@example.org",
-        affiliation="X",
-        country="UZ",
-        consent=True,
-        language="en",
-        status="waiting",
-    )
+        registered(event, name="R", email="r@example.org")
+    registered(soon, name="Wait", email="wait@example.org", status="waiting")
     out = io.StringIO()
     call_command("send_event_reminders", stdout=out)
     call_command("send_event_reminders", stdout=out)
@@ -320,16 +280,7 @@ def test_reminders_go_once_a_day_before(make_event):
 
 def test_failed_reminder_is_tried_again_next_run(make_event, settings):
     event = make_event("soon", kind="webinar", starts_in=20 * HOUR)
-    Registration.objects.create(
-        event=event,
-        name="R",
-        email="r@example.org",
-        affiliation="X",
-        country="UZ",
-        consent=True,
-        language="en",
-        status="confirmed",
-    )
+    registered(event, name="R", email="r@example.org")
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 1, 2
     call_command("send_event_reminders", stdout=io.StringIO())
@@ -343,16 +294,7 @@ def test_failed_reminder_is_tried_again_next_run(make_event, settings):
 def test_recording_action_emails_everyone_registered_once(admin_client, make_event):
     event = make_event("past", kind="webinar", starts_in=-5 * HOUR)
     for email in ("a@example.org", "b@example.org"):
-        Registration.objects.create(
-            event=event,
-            name="P",
-            email=email,
-            affiliation="X",
-            country="UZ",
-            consent=True,
-            language="en",
-            status="confirmed",
-        )
+        registered(event, name="P", email=email)
     url = reverse("admin:events_event_changelist")
     action = {"action": "email_recording", "_selected_action": [event.pk]}
     admin_client.post(url, action)
@@ -367,16 +309,7 @@ def test_recording_action_emails_everyone_registered_once(admin_client, make_eve
 
 def test_registration_page_query_count_is_fixed(client, webinar, django_assert_num_queries):
     for number in range(50):
-        Registration.objects.create(
-            event=webinar,
-            name="P",
-            email=f"{number}@example.org",
-            affiliation="X",
-            country="UZ",
-            consent=True,
-            language="en",
-            status="confirmed",
-        )
+        registered(webinar, name="P", email=f"{number}@example.org")
     with django_assert_num_queries(3):
         client.get(register_url(webinar))
 
