@@ -22,6 +22,7 @@ pytestmark = pytest.mark.skipif(
 PAGES = [
     ("department:landing", {}),
     ("department:team", {}),
+    ("department:contact", {}),
     ("partners:list", {}),
     ("partners:map", {}),
     ("partners:detail", {"slug": "yeditepe-university"}),

@@ -14,6 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PUBLIC_PAGES = [
     ("department:landing", {}),
     ("department:team", {}),
+    ("department:contact", {}),
     ("partners:list", {}),
     ("partners:map", {}),
     ("partners:detail", {"slug": "yeditepe-university"}),

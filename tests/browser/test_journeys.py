@@ -57,6 +57,7 @@ def page_url(site, name, language, **kwargs):
 PAGES = [
     ("department:landing", {}),
     ("department:team", {}),
+    ("department:contact", {}),
     ("partners:list", {}),
     ("partners:detail", {"slug": "yeditepe-university"}),
     ("partners:map", {}),
