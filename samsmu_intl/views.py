@@ -1,9 +1,11 @@
+from django.conf import settings
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.templatetags.static import static
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+from django.views.static import serve
 
 from samsmu_intl.i18n import absolute_url
 
@@ -37,3 +39,9 @@ def robots_txt(request):
 def favicon(request):
     """Browsers and crawlers ask for /favicon.ico whatever the page says."""
     return HttpResponsePermanentRedirect(static("img/favicon.svg"))
+
+
+def media(request, path):
+    """Uploads, for local work only (the proxy serves MEDIA_ROOT in production). The folder is
+    read per request, so that a changed MEDIA_ROOT is followed."""
+    return serve(request, path, document_root=settings.MEDIA_ROOT)

@@ -76,3 +76,19 @@ def test_stored_script_never_reaches_a_page(client, make_partner, make_event, pa
         assert "<p>Safe</p>" in main
         for forbidden in ("<script", "onerror", "javascript:", "<iframe", "onmouseover", "style="):
             assert forbidden not in main
+
+
+def test_uploaded_files_are_served_with_their_real_type_and_nosniff(client, make_partner):
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (20, 20), "red").save(buffer, "PNG")
+    partner = make_partner("typed")
+    partner.logo.save("logo.png", SimpleUploadedFile("logo.png", buffer.getvalue()))
+    response = client.get(partner.logo.url)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/png"
+    assert response["X-Content-Type-Options"] == "nosniff"
