@@ -54,6 +54,7 @@ format: $(VENV)/.installed-test
 	$(BIN)/ruff format .
 
 # The production way, locally: debug off, hashed static files, gunicorn. Needs SECRET_KEY.
+serve: export DJANGO_DEBUG = false
 serve: $(VENV)/.installed
 	$(MANAGE) check --deploy --fail-level ERROR
 	$(MANAGE) collectstatic --noinput --verbosity 0

@@ -1,7 +1,8 @@
 """Settings for samsmu-intl, read from the environment (see .env.example).
 
-A fresh checkout runs with DJANGO_DEBUG=true and nothing else; with debug off the site refuses to
-start until it has what production needs.
+A fresh checkout runs with nothing set: no SECRET_KEY and no DJANGO_DEBUG means local work, in
+debug. A server sets SECRET_KEY (debug is then off unless DJANGO_DEBUG=true says otherwise);
+with DJANGO_DEBUG=false and no SECRET_KEY the site refuses to start.
 """
 
 import os
@@ -37,9 +38,9 @@ def env_list(name, default):
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
-DEBUG = env_bool("DJANGO_DEBUG")
-
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
+DEBUG = env_bool("DJANGO_DEBUG", default=not SECRET_KEY)
+
 if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured(

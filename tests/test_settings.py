@@ -82,3 +82,14 @@ def test_production_settings_pass_the_deployment_checklist():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_a_fresh_checkout_runs_with_nothing_set():
+    result = manage("check")
+    assert result.returncode == 0, result.stderr
+
+
+def test_a_server_with_a_secret_key_runs_with_debug_off():
+    code = "from django.conf import settings; print(settings.DEBUG)"
+    result = manage("shell", "--no-imports", "-c", code, SECRET_KEY=secrets.token_urlsafe(50))
+    assert result.stdout.strip().splitlines()[-1] == "False"
