@@ -20,6 +20,7 @@ from samsmu_intl.breadcrumbs import BreadcrumbsMixin
 from samsmu_intl.department.models import StaffMember
 from samsmu_intl.i18n import absolute_url, localized
 from samsmu_intl.pagination import ForgivingPaginationMixin
+from samsmu_intl.query_filters import query_string, read_choices
 from samsmu_intl.ratelimit import over_hourly_limit
 
 EVENTS_PER_PAGE = 12
@@ -35,19 +36,15 @@ class EventListView(ForgivingPaginationMixin, ListView):
     paginate_by = EVENTS_PER_PAGE
 
     def get(self, request, *args, **kwargs):
-        raw_kind, raw_year = request.GET.get("kind", ""), request.GET.get("year", "").strip()
-        self.kind = raw_kind if raw_kind in Event.Kind.values else ""
-        self.year = int(raw_year) if raw_year.isascii() and raw_year.isdigit() else None
-        if self.year not in YEARS_SHOWN:
-            self.year = None
-        self.ignored = [
-            (label, raw[:60])
-            for label, raw, used in (
-                (_("Kind"), raw_kind, self.kind),
-                (_("Year"), raw_year, self.year),
-            )
-            if raw and not used
-        ]
+        self.filters, self.ignored = read_choices(
+            request.GET,
+            {
+                "kind": (_("Kind"), Event.Kind.values),
+                "year": (_("Year"), {str(year) for year in YEARS_SHOWN}),
+            },
+        )
+        self.kind = self.filters["kind"]
+        self.year = int(self.filters["year"]) if self.filters["year"] else None
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
@@ -59,14 +56,13 @@ class EventListView(ForgivingPaginationMixin, ListView):
         return events.upcoming_first().select_related("partner")
 
     def get_context_data(self, **kwargs):
-        query = {"kind": self.kind, "year": self.year}
         return super().get_context_data(
             kinds=Event.Kind.choices,
             kind=self.kind,
             year=self.year,
             years=Event.objects.published().years(),
             ignored=self.ignored,
-            page_query="&".join(f"{key}={value}" for key, value in query.items() if value),
+            page_query=query_string(self.filters),
             **kwargs,
         )
 

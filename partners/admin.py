@@ -1,15 +1,13 @@
 from django.contrib import admin
-from django.db.models import Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
-from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from partners.models import EXPIRY_WARNING_DAYS, Agreement, CooperationForm, Partner, Program
+from partners.models import Agreement, CooperationForm, Partner, Program
 from partners.resources import PartnerResource
 from samsmu_intl.admin_media import NonceMediaMixin
 
@@ -45,17 +43,13 @@ class AgreementStatusFilter(admin.SimpleListFilter):
         ]
 
     def queryset(self, request, queryset):
-        today = timezone.localdate()
-        limit = today + timezone.timedelta(days=EXPIRY_WARNING_DAYS)
-        active = Q(agreements__valid_until__isnull=True) | Q(agreements__valid_until__gte=today)
-        conditions = {
-            "active": active,
-            "expiring": Q(agreements__valid_until__gte=today, agreements__valid_until__lte=limit),
-            "expired": Q(agreements__valid_until__lt=today),
-            "none": Q(agreements__isnull=True),
-        }
-        if self.value() in conditions:
-            return queryset.filter(conditions[self.value()]).distinct()
+        # The dates' meaning lives in AgreementQuerySet, shared with the pages and the status.
+        agreements = Agreement.objects
+        if self.value() in ("active", "expiring", "expired"):
+            matching = getattr(agreements, self.value())().values("partner_id")
+            return queryset.filter(pk__in=matching)
+        if self.value() == "none":
+            return queryset.exclude(pk__in=agreements.values("partner_id"))
         return queryset
 
 

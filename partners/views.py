@@ -1,7 +1,6 @@
 from django.db.models import Count, Prefetch
 from django.http import HttpResponse
 from django.template.loader import render_to_string
-from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, ListView, TemplateView
@@ -14,6 +13,7 @@ from partners.worldmap import legend, world_map
 from samsmu_intl.breadcrumbs import BreadcrumbsMixin
 from samsmu_intl.i18n import localized
 from samsmu_intl.pagination import ForgivingPaginationMixin
+from samsmu_intl.query_filters import query_string, read_choices
 
 PARTNERS_PER_PAGE = 24
 PROGRAMS_PER_PAGE = 20
@@ -166,18 +166,14 @@ class ProgramListView(ForgivingPaginationMixin, ListView):
     paginate_by = PROGRAMS_PER_PAGE
 
     def get(self, request, *args, **kwargs):
-        self.level = request.GET.get("level", "")
-        self.kind = request.GET.get("type", "")
-        self.ignored = [
-            (label, value[:60])
-            for label, value, valid in (
-                (_("Level"), self.level, Program.Level.values),
-                (_("Type"), self.kind, Program.Kind.values),
-            )
-            if value and value not in valid
-        ]
-        self.level = self.level if self.level in Program.Level.values else ""
-        self.kind = self.kind if self.kind in Program.Kind.values else ""
+        self.filters, self.ignored = read_choices(
+            request.GET,
+            {
+                "level": (_("Level"), Program.Level.values),
+                "type": (_("Type"), Program.Kind.values),
+            },
+        )
+        self.level, self.kind = self.filters["level"], self.filters["type"]
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
@@ -197,9 +193,7 @@ class ProgramListView(ForgivingPaginationMixin, ListView):
             level=self.level,
             kind=self.kind,
             ignored=self.ignored,
-            page_query=urlencode(
-                {k: v for k, v in {"level": self.level, "type": self.kind}.items() if v}
-            ),
+            page_query=query_string(self.filters),
             **kwargs,
         )
 
