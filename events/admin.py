@@ -4,11 +4,11 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from import_export import resources
 from import_export.admin import ExportMixin
-from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
+from modeltranslation.admin import TranslationStackedInline
 
 from events import emails
 from events.models import Event, EventPhoto, Registration
-from samsmu_intl.admin_media import NonceMediaMixin
+from samsmu_intl.admin_base import ContentAdmin
 
 
 class EventPhotoInline(TranslationStackedInline):
@@ -18,7 +18,7 @@ class EventPhotoInline(TranslationStackedInline):
 
 
 @admin.register(Event)
-class EventAdmin(NonceMediaMixin, TabbedTranslationAdmin):
+class EventAdmin(ContentAdmin):
     inlines = [EventPhotoInline]
     list_display = (
         "title",

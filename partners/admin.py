@@ -5,11 +5,10 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
-from modeltranslation.admin import TabbedTranslationAdmin
 
 from partners.models import Agreement, CooperationForm, Partner, Program
 from partners.resources import PartnerResource
-from samsmu_intl.admin_media import NonceMediaMixin
+from samsmu_intl.admin_base import ContentAdmin
 
 
 class AgreementInline(admin.TabularInline):
@@ -54,7 +53,7 @@ class AgreementStatusFilter(admin.SimpleListFilter):
 
 
 @admin.register(Partner)
-class PartnerAdmin(NonceMediaMixin, ImportExportMixin, TabbedTranslationAdmin):
+class PartnerAdmin(ImportExportMixin, ContentAdmin):
     resource_classes = [PartnerResource]
     inlines = [AgreementInline]
     list_display = (
@@ -149,7 +148,7 @@ class PartnerAdmin(NonceMediaMixin, ImportExportMixin, TabbedTranslationAdmin):
 
 
 @admin.register(CooperationForm)
-class CooperationFormAdmin(TabbedTranslationAdmin):
+class CooperationFormAdmin(ContentAdmin):
     list_display = ("name", "slug", "order")
     list_editable = ("order",)
     search_fields = ("name_uz", "name_ru", "name_en")
@@ -160,7 +159,7 @@ class CooperationFormAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Program)
-class ProgramAdmin(NonceMediaMixin, TabbedTranslationAdmin):
+class ProgramAdmin(ContentAdmin):
     list_display = ("title", "kind", "level", "deadline", "open_now", "status")
     list_filter = ("status", "kind", "level", "partners__region")
     search_fields = ("title_uz", "title_ru", "title_en", "slug")

@@ -1,8 +1,9 @@
 from django.contrib import admin
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
+from modeltranslation.admin import TranslationStackedInline
 
+from samsmu_intl.admin_base import ContentAdmin
 from samsmu_intl.department.models import Department, Inquiry, LandingSection, StaffMember
 
 
@@ -13,7 +14,7 @@ class LandingSectionInline(TranslationStackedInline):
 
 
 @admin.register(Department)
-class DepartmentAdmin(TabbedTranslationAdmin):
+class DepartmentAdmin(ContentAdmin):
     inlines = [LandingSectionInline]
     fieldsets = [
         (_("Home page"), {"fields": ("title", "lead")}),
@@ -34,7 +35,7 @@ class DepartmentAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(StaffMember)
-class StaffMemberAdmin(TabbedTranslationAdmin):
+class StaffMemberAdmin(ContentAdmin):
     list_display = ("name", "position", "email", "status", "order")
     list_editable = ("order",)
     list_filter = ("status",)

@@ -1,0 +1,11 @@
+"""The one base for the admin of the content visitors read (partners, programs, events, staff,
+the department's page): translation tabs and the rich-text editor's CSP nonce, and the place
+where every content admin gains what the editors' workflow adds."""
+
+from modeltranslation.admin import TabbedTranslationAdmin
+
+from samsmu_intl.admin_media import NonceMediaMixin
+
+
+class ContentAdmin(NonceMediaMixin, TabbedTranslationAdmin):
+    pass
