@@ -1,17 +1,18 @@
 """The partner directory's filters: read from the query string, applied to a queryset, counted
 per value (facets), and turned back into links."""
 
+from collections import Counter
 from dataclasses import dataclass, field, fields, replace
 from functools import cache
 
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.utils.http import urlencode
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_countries.data import COUNTRIES
 
-from partners.models import CooperationForm, Partner
+from partners.models import Partner
 from partners.regions import Region
 from samsmu_intl.text import search_query
 
@@ -20,7 +21,8 @@ COUNTRY_CODES = frozenset(COUNTRIES)
 
 @cache
 def _country_names(language):
-    return dict(countries)
+    # Plain strings: lazy ones would be translated again on every use.
+    return {code: str(name) for code, name in countries}
 
 
 def country_name(code):
@@ -87,7 +89,11 @@ class PartnerFilters:
         if self.kind:
             queryset = queryset.filter(kind=self.kind)
         if self.cooperation:
-            queryset = queryset.filter(cooperation_forms__slug=self.cooperation)
+            # A subquery, not a join: a partner stays one row, so no DISTINCT is needed.
+            with_form = Partner.cooperation_forms.through.objects.filter(
+                cooperationform__slug=self.cooperation
+            )
+            queryset = queryset.filter(pk__in=with_form.values("partner_id"))
         if self.q:
             queryset = queryset.search(self.q)
         return queryset
@@ -101,20 +107,35 @@ class PartnerFilters:
 
     def facets(self, published):
         """Counts per value of each filter, with every other filter applied (the number a visitor
-        gets by choosing that value). One query per filter."""
-
-        def counts(name, column):
-            rows = self.without(name).apply(published).values(column).annotate(n=Count("pk"))
-            return {row[column]: row["n"] for row in rows.order_by()}
-
-        cooperation_base = self.without("cooperation").apply(published)
-        return {
-            "region": counts("region", "region"),
-            "country": counts("country", "country"),
-            "kind": counts("kind", "kind"),
-            "cooperation": dict(
-                CooperationForm.objects.annotate(
-                    n=Count("partners", filter=Q(partners__in=cooperation_base.values("pk")))
-                ).values_list("slug", "n")
-            ),
-        }
+        gets by choosing that value). Two queries: one counts partners per combination of
+        region, country and kind, from which the three facets are summed; one per form."""
+        unfiltered = replace(self, region="", country="", kind="", ignored=())
+        combinations = (
+            unfiltered.apply(published)
+            .rewrite(False)  # plain columns: no translation fallbacks to resolve per row
+            .values_list("region", "country", "kind")
+            .annotate(n=Count("pk"))
+            .order_by()
+        )
+        counts = {name: Counter() for name in ("region", "country", "kind")}
+        for region, country, kind, n in combinations:
+            region_ok = not self.region or region == self.region
+            country_ok = not self.country or country == self.country
+            kind_ok = not self.kind or kind == self.kind
+            if country_ok and kind_ok:
+                counts["region"][region] += n
+            if region_ok and kind_ok:
+                counts["country"][country] += n
+            if region_ok and country_ok:
+                counts["kind"][kind] += n
+        by_form = (
+            self.without("cooperation")
+            .apply(published)
+            .filter(cooperation_forms__isnull=False)
+            .rewrite(False)
+            .values_list("cooperation_forms__slug")
+            .annotate(n=Count("pk"))
+            .order_by()
+        )
+        counts["cooperation"] = dict(by_form)
+        return counts

@@ -48,6 +48,12 @@ class PartnerQuerySet(PublishableQuerySet):
             self = self.filter(search_text__contains=word)
         return self
 
+    def for_cards(self):
+        """Only the columns a partner card shows: descriptions and search text stay behind."""
+        return self.only(
+            "slug", "name", "city", "country", "kind", "logo", "status", "publish_from"
+        )
+
     def figures(self):
         """How many partners, in how many countries and regions: one query."""
         return self.aggregate(

@@ -32,7 +32,7 @@ class PartnerListView(ForgivingPaginationMixin, ListView):
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
-        return self.filters.apply(Partner.objects.published()).distinct()
+        return self.filters.apply(Partner.objects.published().for_cards())
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
