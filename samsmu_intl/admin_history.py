@@ -30,6 +30,13 @@ def _separate_revision():
 
 class HistoryMixin(CompareVersionAdmin):
     history_latest_first = True
+    compare_template = "admin/history_compare.html"
+
+    @property
+    def compare_exclude(self):
+        # What no editor types (search text, timestamps, derived region) is no difference to
+        # them; comparing it would only add noise in English field names.
+        return [field.name for field in self.model._meta.fields if not field.editable]
 
     def _snapshot(self, request, objs):
         """Keep each item as it is just before it is deleted: an item that was never saved in

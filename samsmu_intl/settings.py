@@ -73,7 +73,7 @@ INSTALLED_APPS = [
     "import_export",
     "reversion",
     "reversion_compare",
-    "axes",
+    "samsmu_intl.accounts.apps.AxesConfig",  # django-axes, named for the admin
     "samsmu_intl",
     "samsmu_intl.accounts",
     "samsmu_intl.department",

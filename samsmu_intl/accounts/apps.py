@@ -1,3 +1,4 @@
+import axes.apps
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -8,3 +9,9 @@ class AccountsConfig(AppConfig):
     name = "samsmu_intl.accounts"
     label = "accounts"
     verbose_name = _("Staff accounts")
+
+
+class AxesConfig(axes.apps.AppConfig):
+    """django-axes under a name staff can read in the admin's list of sections."""
+
+    verbose_name = _("Login protection")
