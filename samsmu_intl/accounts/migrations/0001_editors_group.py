@@ -44,9 +44,12 @@ def create_editors_group(apps, schema_editor):
     for app_label in EDITOR_PERMISSIONS:
         app_config = apps.get_app_config(app_label)
         # The migration's app registry has no models modules; create_permissions needs one.
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0, using=using)
-        app_config.models_module = None
+        models_module = getattr(app_config, "models_module", None)
+        app_config.models_module = models_module or True
+        try:
+            create_permissions(app_config, apps=apps, verbosity=0, using=using)
+        finally:
+            app_config.models_module = models_module
 
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
