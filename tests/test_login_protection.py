@@ -63,6 +63,7 @@ def test_five_failed_logins_lock_the_account_with_a_clear_message(client, staff)
     html = locked.content.decode()
     assert "Too many failed login attempts: this account is locked for 30 minutes." in html
     assert 'id="site-name"' in html  # the admin's own page, not a bare text
+    assert 'id="nav-sidebar"' not in html  # nor an empty list of sections
     assert reverse("admin:login") in html
 
 
