@@ -290,6 +290,8 @@ class Registration(models.Model):
         ordering = ["created_at", "pk"]
         verbose_name = _("registration")
         verbose_name_plural = _("registrations")
+        # Exporting puts everyone's personal details in a file: a right given on purpose.
+        permissions = [("export_registration", _("Can export registrations"))]
         constraints = [
             models.UniqueConstraint(fields=["event", "email"], name="one_registration_per_email")
         ]

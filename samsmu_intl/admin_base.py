@@ -4,8 +4,10 @@ where every content admin gains what the editors' workflow adds."""
 
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from samsmu_intl.admin_drafts import DraftDeletionMixin
+from samsmu_intl.admin_history import HistoryMixin
 from samsmu_intl.admin_media import NonceMediaMixin
 
 
-class ContentAdmin(NonceMediaMixin, TabbedTranslationAdmin):
+class ContentAdmin(DraftDeletionMixin, HistoryMixin, NonceMediaMixin, TabbedTranslationAdmin):
     pass

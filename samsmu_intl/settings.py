@@ -5,6 +5,7 @@ debug. A server sets SECRET_KEY (debug is then off unless DJANGO_DEBUG=true says
 with DJANGO_DEBUG=false and no SECRET_KEY the site refuses to start.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -70,7 +71,11 @@ INSTALLED_APPS = [
     "imagekit",
     "django_prose_editor",
     "import_export",
+    "reversion",
+    "reversion_compare",
+    "samsmu_intl.accounts.apps.AxesConfig",  # django-axes, named for the admin
     "samsmu_intl",
+    "samsmu_intl.accounts",
     "samsmu_intl.department",
     "partners",
     "events",
@@ -93,6 +98,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "samsmu_intl.middleware.DatabaseUnavailableMiddleware",
+    # Last, as its documentation asks: it answers a locked-out login with the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "samsmu_intl.urls"
@@ -146,6 +153,13 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# Axes first: it refuses a locked-out login before any password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+# Staff passwords (the admin's "add user" and "change password" forms) must pass all four.
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -256,6 +270,19 @@ PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "priva
 
 IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY = "imagekit.cachefiles.strategies.Optimistic"
 IMAGEKIT_CACHEFILE_DIR = "renditions"
+
+# Failed admin logins: after AXES_FAILURE_LIMIT tries for one username from one address, that
+# pair is locked out until the cool-off has passed; a successful login clears the count.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=30)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+# The admin's own page, in the language chosen, saying how long to wait.
+AXES_LOCKOUT_CALLABLE = "samsmu_intl.accounts.lockout.lockout_response"
+# The address is REMOTE_ADDR. Behind the TLS proxy that is the proxy's for everyone, and the
+# lock then holds for the username from anywhere: stricter, never weaker.
+# Successful logins are not logged (the history already says who changed what).
+AXES_DISABLE_ACCESS_LOG = True
 
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_EXPORT_FORMATS = [base_formats.CSV, base_formats.XLSX]

@@ -7,6 +7,11 @@ from django.urls import reverse
 from django.utils import translation
 
 
+def visible_text(html):
+    html = re.sub(r"(?s)<(script|style|svg)\b.*?</\1>", " ", html)
+    return " ".join(re.sub(r"(?s)<[^>]+>", " ", html).split())
+
+
 def url(name, language, **kwargs):
     with translation.override(language):
         return reverse(name, kwargs=kwargs)
@@ -62,6 +67,56 @@ class TestLanguageOfPages:
         assert "Sayt mazmuni" in html
         for english in ("Recent actions", "Log out", "Change password", "Site content", "Staff"):
             assert english not in html
+
+    def test_admin_history_and_recovery_speak_uzbek(self, admin_client, make_partner):
+        from reversion.models import Version
+
+        from partners.models import Partner
+        from tests.test_history import NAMES, save_in_admin
+
+        admin_client.cookies["django_language"] = "uz"
+        partner = make_partner("yeditepe", country="TR", **NAMES)
+        save_in_admin(admin_client, partner)
+        save_in_admin(admin_client, partner, name_ru="Университет Едитепе (Стамбул)")
+        newer, older = Version.objects.get_for_object(partner)[:2]
+        compare = reverse("admin:partners_partner_compare", args=[partner.pk])
+        pages = [
+            (reverse("admin:partners_partner_history", args=[partner.pk]), "Tarix"),
+            (f"{compare}?version_id1={older.pk}&version_id2={newer.pk}", "versiyaga qaytarish"),
+            (reverse("admin:partners_partner_revision", args=[partner.pk, older.pk]), "Saqlash"),
+        ]
+        texts = [(page, uzbek, admin_client.get(page)) for page, uzbek in pages]
+        admin_client.post(
+            reverse("admin:partners_partner_delete", args=[partner.pk]), {"post": "yes"}
+        )
+        deleted = Version.objects.get_deleted(Partner).get()
+        pages = [
+            (reverse("admin:partners_partner_changelist"), "Oʻchirilgan hamkor"),
+            (reverse("admin:partners_partner_recoverlist"), "tiklash uchun quyidagi"),
+            (reverse("admin:partners_partner_recover", args=[deleted.pk]), "tiklash uchun"),
+        ]
+        texts += [(page, uzbek, admin_client.get(page)) for page, uzbek in pages]
+
+        for page, uzbek, response in texts:
+            assert response.status_code == 200, page
+            text = visible_text(response.content.decode())
+            assert uzbek in text, page
+            for english in (
+                "Recover",
+                "Revert",
+                "History",
+                "Choose a date",
+                "Press the save button",
+                "Date/time",
+                "Comment",
+                "compare",
+                "Go back to history list",
+                "Edit comment",
+                "There are no",
+                "Home",
+                "Save",
+            ):
+                assert english not in text, (page, english)
 
 
 @pytest.mark.django_db

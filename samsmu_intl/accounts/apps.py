@@ -1,0 +1,17 @@
+import axes.apps
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AccountsConfig(AppConfig):
+    """Staff accounts: the editors' group and its rights (a data migration), the login lockout."""
+
+    name = "samsmu_intl.accounts"
+    label = "accounts"
+    verbose_name = _("Staff accounts")
+
+
+class AxesConfig(axes.apps.AppConfig):
+    """django-axes under a name staff can read in the admin's list of sections."""
+
+    verbose_name = _("Login protection")

@@ -1,0 +1,216 @@
+"""History and recovery in the admin: every change kept with who and when, compared, reverted,
+and deleted items recovered with their translations, inline rows and images."""
+
+import datetime
+import io
+
+import pytest
+import reversion
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from PIL import Image
+from reversion.models import Version
+
+from events.models import Event, EventPhoto
+from partners.models import Agreement, CooperationForm, Partner, Program
+from samsmu_intl.department.models import Department, LandingSection, StaffMember
+from tests.admin_forms import form_data
+
+NAMES = {
+    "name_uz": "Yeditepe universiteti",
+    "name_ru": "Университет Едитепе",
+    "name_en": "Yeditepe",
+}
+
+
+def png(name="logo.png"):
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 40), "navy").save(buffer, "PNG")
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")
+
+
+def change_url(obj):
+    return reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change", args=[obj.pk])
+
+
+def save_in_admin(client, obj, **changes):
+    """Open the change form and save it as a person would, with `changes` typed in."""
+    url = change_url(obj)
+    data = form_data(client.get(url))
+    data.update({name: [value] for name, value in changes.items()})
+    response = client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    return response
+
+
+@pytest.fixture
+def partner(admin_client, make_partner):
+    """A published partner with a logo and an agreement, created through the admin's form."""
+    partner = make_partner("yeditepe", country="TR", **NAMES)
+    partner.logo.save("logo.png", png(), save=True)
+    Agreement.objects.create(
+        partner=partner, kind=Agreement.Kind.MEMORANDUM, signed_on=datetime.date(2024, 5, 1)
+    )
+    save_in_admin(admin_client, partner)
+    return partner
+
+
+def test_every_content_model_is_versioned_following_its_inline_rows():
+    for model in (
+        Partner,
+        Agreement,
+        CooperationForm,
+        Program,
+        Event,
+        EventPhoto,
+        StaffMember,
+        Department,
+        LandingSection,
+    ):
+        assert reversion.is_registered(model), model
+    follows = {model: reversion.revisions._get_options(model).follow for model in (Partner, Event)}
+    assert follows == {Partner: ("agreements",), Event: ("photos",)}
+    assert reversion.revisions._get_options(Department).follow == ("sections",)
+
+
+def test_each_admin_save_is_kept_with_who_and_when(admin_client, partner, admin_user):
+    save_in_admin(admin_client, partner, name_ru="Университет Едитепе (Стамбул)")
+
+    versions = Version.objects.get_for_object(partner)
+    assert versions.count() == 2
+    latest = versions.first()
+    assert latest.revision.user == admin_user
+    assert latest.field_dict["name_ru"] == "Университет Едитепе (Стамбул)"
+    assert versions.last().field_dict["name_ru"] == NAMES["name_ru"]
+
+    history = admin_client.get(
+        reverse("admin:partners_partner_history", args=[partner.pk])
+    ).content.decode()
+    assert admin_user.username in history
+    assert 'name="version_id1"' in history  # two versions: they can be compared
+
+
+def test_two_versions_are_compared_field_by_field(admin_client, partner):
+    save_in_admin(admin_client, partner, name_ru="Университет Едитепе (Стамбул)")
+    newer, older = Version.objects.get_for_object(partner)[:2]
+
+    response = admin_client.get(
+        reverse("admin:partners_partner_compare", args=[partner.pk]),
+        {"version_id1": older.pk, "version_id2": newer.pk},
+    )
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<ins>" in html and "(Стамбул)" in html
+    assert "Yeditepe universiteti" not in html  # unchanged languages are not listed
+
+
+def test_an_older_version_is_restored_in_every_language(admin_client, partner):
+    save_in_admin(
+        admin_client, partner, name_uz="Boshqa nom", name_ru="Другое имя", name_en="Other name"
+    )
+    first = Version.objects.get_for_object(partner).last()
+    # Staff working in Uzbek restore it: the untranslated `name` must not overwrite a language.
+    admin_client.cookies["django_language"] = "uz"
+    url = reverse("admin:partners_partner_revision", args=[partner.pk, first.pk])
+
+    page = admin_client.get(url)
+    assert page.status_code == 200
+    assert "tabbed_translation_fields.js" in page.content.decode()
+    assert Partner.objects.get(pk=partner.pk).name_en == "Other name"  # viewing changes nothing
+    admin_client.post(url, form_data(page))
+
+    partner.refresh_from_db()
+    assert (partner.name_uz, partner.name_ru, partner.name_en) == tuple(NAMES.values())
+
+
+def test_a_deleted_partner_is_recovered_with_its_agreement_logo_and_public_page(
+    admin_client, partner, client
+):
+    logo = partner.logo.path
+    assert NAMES["name_en"] in client.get("/en/partners/").content.decode()  # now cached
+
+    delete = reverse("admin:partners_partner_delete", args=[partner.pk])
+    assert admin_client.post(delete, {"post": "yes"}).status_code == 302
+    assert not Partner.objects.exists() and not Agreement.objects.exists()
+    assert NAMES["name_en"] not in client.get("/en/partners/").content.decode()
+
+    changelist = admin_client.get(reverse("admin:partners_partner_changelist")).content.decode()
+    recover_list_url = reverse("admin:partners_partner_recoverlist")
+    assert recover_list_url in changelist  # the "Recover deleted …" button
+    assert "Import" in changelist and "Export" in changelist  # next to import-export's
+    recover_list = admin_client.get(recover_list_url).content.decode()
+    assert NAMES["name_en"] in recover_list
+    version = Version.objects.get_deleted(Partner).get()
+    assert version.revision.comment == "Deleted in the admin."
+    recover_url = reverse("admin:partners_partner_recover", args=[version.pk])
+    assert recover_url in recover_list
+
+    page = admin_client.get(recover_url)
+    assert "tabbed_translation_fields.js" in page.content.decode()
+    assert not Partner.objects.exists()  # showing the form recovers nothing yet
+    assert admin_client.post(recover_url, form_data(page)).status_code == 302
+
+    restored = Partner.objects.get(slug="yeditepe")
+    assert (restored.name_uz, restored.name_ru, restored.name_en) == tuple(NAMES.values())
+    assert restored.agreements.get().kind == Agreement.Kind.MEMORANDUM
+    assert restored.logo.path == logo
+    assert restored.logo.storage.exists(restored.logo.name)  # deleting kept the file
+    public = client.get("/en/partners/").content.decode()
+    assert NAMES["name_en"] in public  # the cached list was dropped by the restore
+    assert restored.logo_128.url in public
+
+
+def test_a_deleted_event_is_recovered_with_its_photos(admin_client, make_event):
+    event = make_event(
+        "open-day",
+        title_uz="Ochiq eshiklar kuni",
+        title_ru="День открытых дверей",
+        summary_uz="Universitet bilan tanishuv.",
+    )
+    photo = EventPhoto(event=event, alt_en="The hall", alt_uz="Zal", alt_ru="Зал", order=1)
+    photo.image.save("hall.png", png("hall.png"), save=True)
+    save_in_admin(admin_client, event)
+    admin_client.post(reverse("admin:events_event_delete", args=[event.pk]), {"post": "yes"})
+    assert not EventPhoto.objects.exists()
+
+    version = Version.objects.get_deleted(Event).get()
+    url = reverse("admin:events_event_recover", args=[version.pk])
+    admin_client.post(url, form_data(admin_client.get(url)))
+
+    restored = Event.objects.get(slug="open-day")
+    assert restored.title_ru == "День открытых дверей"
+    restored_photo = restored.photos.get()
+    assert (restored_photo.alt_uz, restored_photo.alt_ru) == ("Zal", "Зал")
+    assert restored_photo.image.storage.exists(restored_photo.image.name)
+
+
+def test_an_item_never_saved_in_the_admin_is_still_recoverable(admin_client, make_program):
+    """Imported or seeded items have no history yet: deleting keeps them as they were."""
+    make_program(
+        "summer-school", title_uz="Yozgi maktab", title_ru="Летняя школа", summary_uz="Ikki hafta."
+    )
+    assert not Version.objects.exists()
+    selected = {"action": "delete_selected", "_selected_action": [Program.objects.get().pk]}
+    admin_client.post(reverse("admin:partners_program_changelist"), {**selected, "post": "yes"})
+    assert not Program.objects.exists()
+
+    version = Version.objects.get_deleted(Program).get()
+    assert version.field_dict["title_ru"] == "Летняя школа"
+    url = reverse("admin:partners_program_recover", args=[version.pk])
+    response = admin_client.post(url, form_data(admin_client.get(url)))
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    assert Program.objects.get().title_ru == "Летняя школа"
+
+
+def test_staff_without_the_right_to_see_an_item_cannot_compare_its_versions(
+    client, partner, django_user_model
+):
+    version = Version.objects.get_for_object(partner).first()
+    clerk = django_user_model.objects.create_user("clerk", password="x", is_staff=True)
+    client.force_login(clerk)
+    response = client.get(
+        reverse("admin:partners_partner_compare", args=[partner.pk]),
+        {"version_id1": version.pk, "version_id2": version.pk},
+    )
+    assert response.status_code == 403
