@@ -18,7 +18,7 @@ class EventPhotoInline(TranslationStackedInline):
     fields = ("image", "photo_thumbnail", "alt", "caption", "order")
     readonly_fields = ("photo_thumbnail",)
 
-    @admin.display(description=_("preview"))
+    @admin.display(description=_("thumbnail"))
     def photo_thumbnail(self, photo):
         return thumbnail(photo.image, photo.image_480, size=96)
 

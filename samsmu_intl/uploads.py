@@ -42,8 +42,8 @@ def _looks_like_svg(upload):
 def check_image(upload):
     """Raise ValidationError (with a message for staff) unless `upload` is an image we keep.
 
-    Only the header is decoded to learn the format and size; `verify()` then reads the rest
-    without decoding pixels, so a bomb is refused before it costs memory."""
+    The header alone tells the format and size, so an image with too many pixels (a
+    decompression bomb) is refused before its pixels cost any memory."""
     if upload.size is not None and upload.size > MAX_BYTES:
         raise ValidationError(
             _("The file is too large (%(size)s). Upload an image of at most %(limit)s."),
@@ -67,6 +67,11 @@ def check_image(upload):
             image_format = image.format
             if width * height <= MAX_PIXELS:
                 image.verify()
+                # verify() leaves a truncated JPEG unnoticed, and saving re-encodes the
+                # pixels anyway: decode them once here, where a failure is a message.
+                upload.seek(0)
+                with Image.open(upload) as decoded:
+                    decoded.load()
     except (Image.DecompressionBombWarning, Image.DecompressionBombError):
         raise ValidationError(_too_many_pixels(), code="too_many_pixels") from None
     except Exception:  # Pillow raises many kinds of errors for files it cannot read

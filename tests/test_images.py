@@ -83,10 +83,17 @@ def test_bytes_that_are_not_an_image_named_jpg_are_refused(admin_client, db):
     assert not Partner.objects.exists()
 
 
-def test_truncated_image_is_refused(admin_client, db):
-    whole = image_bytes((200, 200), "PNG")
-    response = post_logo(admin_client, upload("logo.png", whole[: len(whole) // 2]))
+@pytest.mark.parametrize("image_format", ["PNG", "JPEG"])
+def test_truncated_image_is_refused(admin_client, db, image_format):
+    noise = Image.frombytes("RGB", (200, 200), os.urandom(200 * 200 * 3))
+    buffer = io.BytesIO()
+    noise.save(buffer, image_format)
+    whole = buffer.getvalue()
+    response = post_logo(
+        admin_client, upload(f"logo.{image_format.lower()}", whole[: len(whole) // 2])
+    )
     assert "This file is not an image, or it is damaged." in response.content.decode()
+    assert not Partner.objects.exists()
 
 
 def test_image_with_too_many_pixels_is_refused(admin_client, db):
