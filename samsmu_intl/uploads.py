@@ -23,7 +23,7 @@ MAX_BYTES = 8 * 1024 * 1024
 MAX_PIXELS = 40_000_000
 # Pillow's names of the formats we keep, and the file name endings that go with them. GIF is
 # refused: photos and logos do not need it, and its animation would be lost in the renditions.
-FORMATS = {"JPEG": "JPEG", "PNG": "PNG", "WEBP": "WebP"}
+FORMATS = {"JPEG", "PNG", "WEBP"}
 EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 # Re-encoding a JPEG whose pixels had to be turned cannot keep its quantisation tables.
 JPEG_QUALITY = 90
@@ -62,11 +62,12 @@ def check_image(upload):
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            image = Image.open(upload)
-            width, height = image.size
-            image_format = image.format
-            if width * height <= MAX_PIXELS:
-                image.verify()
+            with Image.open(upload) as image:
+                (width, height), image_format = image.size, image.format
+                acceptable = image_format in FORMATS and width * height <= MAX_PIXELS
+                if acceptable:
+                    image.verify()
+            if acceptable:
                 # verify() leaves a truncated JPEG unnoticed, and saving re-encodes the
                 # pixels anyway: decode them once here, where a failure is a message.
                 upload.seek(0)

@@ -4,6 +4,7 @@ translation tabs and file uploads, and the public site as visitors then see it."
 import datetime
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -141,6 +142,12 @@ def test_staff_preview_a_draft_event_then_schedule_it(staff_page, live_server, b
     expect(page.locator(".preview-banner")).to_have_text(
         "Preview: not visible to visitors (draft)."
     )
+    violations = [
+        v["id"]
+        for v in Axe().run(page).response["violations"]
+        if {"wcag2a", "wcag2aa", "wcag21a", "wcag21aa"} & set(v["tags"])
+    ]
+    assert violations == []
 
     # Scheduled: published from tomorrow.
     page.goto(live_server.url + reverse("admin:events_event_change", args=[event.pk]))
