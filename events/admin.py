@@ -9,18 +9,26 @@ from modeltranslation.admin import TranslationStackedInline
 from events import emails
 from events.models import Event, EventPhoto, Registration
 from samsmu_intl.admin_base import ContentAdmin
+from samsmu_intl.admin_images import thumbnail
 
 
 class EventPhotoInline(TranslationStackedInline):
     model = EventPhoto
     extra = 0
-    fields = ("image", "alt", "caption", "order")
+    fields = ("image", "photo_thumbnail", "alt", "caption", "order")
+    readonly_fields = ("photo_thumbnail",)
+
+    @admin.display(description=_("thumbnail"))
+    def photo_thumbnail(self, photo):
+        return thumbnail(photo.image, photo.image_480, size=96)
 
 
 @admin.register(Event)
 class EventAdmin(ContentAdmin):
     inlines = [EventPhotoInline]
+    preview_url_name = "events:preview"
     list_display = (
+        "cover_thumbnail",
         "title",
         "kind",
         "starts_at",
@@ -29,7 +37,9 @@ class EventAdmin(ContentAdmin):
         "waiting",
         "status",
     )
+    list_display_links = ("title",)
     list_filter = ("status", "kind", "is_online", "country", "starts_at")
+    readonly_fields = ("cover_thumbnail",)
     search_fields = ("title_uz", "title_ru", "title_en", "slug", "city_en", "city_ru", "city_uz")
     autocomplete_fields = ("partner",)
     filter_horizontal = ("staff",)
@@ -43,7 +53,7 @@ class EventAdmin(ContentAdmin):
             _("Where and with whom"),
             {"fields": ("is_online", "venue", "city", "country", "partner", "host_name", "staff")},
         ),
-        (_("Cover image"), {"fields": ("cover", "cover_alt")}),
+        (_("Cover image"), {"fields": ("cover", "cover_thumbnail", "cover_alt")}),
         (
             _("Webinar and registration"),
             {"fields": ("join_url", "recording_url", "capacity", "registration_deadline")},
@@ -64,6 +74,10 @@ class EventAdmin(ContentAdmin):
                 ),
             )
         )
+
+    @admin.display(description=_("cover image"))
+    def cover_thumbnail(self, event):
+        return thumbnail(event.cover, event.cover_480)
 
     @admin.display(description=_("place"))
     def place(self, event):

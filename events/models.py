@@ -1,7 +1,6 @@
 import datetime
 
 from django.core.exceptions import ValidationError
-from django.core.validators import validate_image_file_extension
 from django.db import models, transaction
 from django.db.models import Count, Q
 from django.db.models.functions import ExtractYear
@@ -12,9 +11,10 @@ from django_countries.fields import CountryField
 
 from partners.models import Partner
 from samsmu_intl.department.models import StaffMember
-from samsmu_intl.images import webp
+from samsmu_intl.images import alt_text_errors, webp
 from samsmu_intl.publishing import Publishable, PublishableQuerySet
 from samsmu_intl.text import RichTextField
+from samsmu_intl.uploads import ImageField
 
 JOIN_LINK_OPENS_BEFORE = datetime.timedelta(hours=1)
 REMINDER_BEFORE = datetime.timedelta(days=1)
@@ -108,11 +108,10 @@ class Event(Publishable):
     staff = models.ManyToManyField(
         StaffMember, related_name="events", blank=True, verbose_name=_("participating staff")
     )
-    cover = models.ImageField(
+    cover = ImageField(
         _("cover image"),
         upload_to="events/covers/",
         blank=True,
-        validators=[validate_image_file_extension],
         width_field="cover_width",
         height_field="cover_height",
     )
@@ -125,7 +124,10 @@ class Event(Publishable):
         _("cover image description"),
         max_length=250,
         blank=True,
-        help_text=_("What the picture shows, for visitors who cannot see it."),
+        help_text=_(
+            "What the picture shows, for visitors who cannot see it; needed in every language "
+            "before the event is published."
+        ),
     )
     join_url = models.URLField(
         _("join link"), blank=True, help_text=_("Shown from an hour before the start to the end.")
@@ -162,10 +164,15 @@ class Event(Publishable):
         return reverse("events:detail", kwargs={"slug": self.slug})
 
     def clean(self):
+        errors = alt_text_errors(
+            self, "cover", "cover_alt", publishing=self.status == self.Status.PUBLISHED
+        )
         if self.starts_at and self.ends_at and self.ends_at < self.starts_at:
-            raise ValidationError({"ends_at": _("An event cannot end before it starts.")})
+            errors["ends_at"] = _("An event cannot end before it starts.")
         if self.capacity == 0:
-            raise ValidationError({"capacity": _("Leave empty for no limit, or give at least 1.")})
+            errors["capacity"] = _("Leave empty for no limit, or give at least 1.")
+        if errors:
+            raise ValidationError(errors)
 
     # Time-dependent facts: the page decides them when it is shown.
 
@@ -227,10 +234,9 @@ class Event(Publishable):
 
 class EventPhoto(models.Model):
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="photos")
-    image = models.ImageField(
+    image = ImageField(
         _("photo"),
         upload_to="events/photos/",
-        validators=[validate_image_file_extension],
         width_field="width",
         height_field="height",
     )
@@ -242,7 +248,10 @@ class EventPhoto(models.Model):
     alt = models.CharField(
         _("description"),
         max_length=250,
-        help_text=_("What the photo shows, for visitors who cannot see it."),
+        help_text=_(
+            "What the photo shows, for visitors who cannot see it; needed in every language "
+            "before the event is published."
+        ),
     )
     order = models.PositiveIntegerField(_("order"), default=0)
 
@@ -253,6 +262,16 @@ class EventPhoto(models.Model):
 
     def __str__(self):
         return self.caption or self.alt
+
+    def clean(self):
+        # In the event's admin page, `event` is the event as submitted with this photo, so
+        # publishing it and describing its photos are checked together.
+        try:
+            publishing = self.event.status == Event.Status.PUBLISHED
+        except Event.DoesNotExist:
+            publishing = False
+        if errors := alt_text_errors(self, "image", "alt", publishing=publishing):
+            raise ValidationError(errors)
 
 
 class RegistrationQuerySet(models.QuerySet):

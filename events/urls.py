@@ -9,6 +9,7 @@ urlpatterns = [
     path("events/calendar.ics", views.calendar_ics, name="calendar"),
     path("events/feed/", views.EventFeed(), name="feed"),
     path("events/<slug:slug>/", views.EventDetailView.as_view(), name="detail"),
+    path("events/preview/<int:pk>/", views.EventPreviewView.as_view(), name="preview"),
     path("events/<slug:slug>/register/", views.register, name="register"),
     path("events/<slug:slug>/event.ics", views.event_ics, name="ics"),
 ]

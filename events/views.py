@@ -20,6 +20,7 @@ from samsmu_intl.breadcrumbs import BreadcrumbsMixin
 from samsmu_intl.department.models import StaffMember
 from samsmu_intl.i18n import absolute_url, localized
 from samsmu_intl.pagination import ForgivingPaginationMixin
+from samsmu_intl.preview import PreviewMixin, PublishedViewMixin
 from samsmu_intl.query_filters import query_string, read_choices
 from samsmu_intl.ratelimit import over_hourly_limit
 
@@ -67,7 +68,7 @@ class EventListView(ForgivingPaginationMixin, ListView):
         )
 
 
-class EventDetailView(BreadcrumbsMixin, DetailView):
+class EventDetailView(PublishedViewMixin, BreadcrumbsMixin, DetailView):
     template_name = "events/event_detail.html"
     context_object_name = "event"
     breadcrumb_parent = (gettext_lazy("Events"), "events:list")
@@ -77,7 +78,7 @@ class EventDetailView(BreadcrumbsMixin, DetailView):
 
     def get_queryset(self):
         return (
-            Event.objects.published()
+            self.visible(Event.objects)
             .select_related("partner")
             .prefetch_related(
                 "photos",
@@ -96,6 +97,10 @@ class EventDetailView(BreadcrumbsMixin, DetailView):
             registration_open=event.registration_open(now),
             partner_visible=event.partner is not None and event.partner.is_visible,
         )
+
+
+class EventPreviewView(PreviewMixin, EventDetailView):
+    preview_model = Event
 
 
 def _outcome_message(registration, created):

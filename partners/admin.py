@@ -56,6 +56,7 @@ class AgreementStatusFilter(admin.SimpleListFilter):
 class PartnerAdmin(ImportExportMixin, ContentAdmin):
     resource_classes = [PartnerResource]
     inlines = [AgreementInline]
+    preview_url_name = "partners:preview"
     list_display = (
         "logo_preview",
         "name",
@@ -160,6 +161,7 @@ class CooperationFormAdmin(ContentAdmin):
 
 @admin.register(Program)
 class ProgramAdmin(ContentAdmin):
+    preview_url_name = "partners:program-preview"
     list_display = ("title", "kind", "level", "deadline", "open_now", "status")
     list_filter = ("status", "kind", "level", "partners__region")
     search_fields = ("title_uz", "title_ru", "title_en", "slug")

@@ -4,7 +4,7 @@ import os
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import FileSystemStorage
-from django.core.validators import FileExtensionValidator, validate_image_file_extension
+from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.db.models import Case, Count, Min, Q, Value, When
 from django.urls import reverse
@@ -19,6 +19,7 @@ from partners.validators import validate_pdf
 from samsmu_intl.images import webp
 from samsmu_intl.publishing import Publishable, PublishableQuerySet
 from samsmu_intl.text import RichTextField, normalise_for_search
+from samsmu_intl.uploads import ImageField
 
 EXPIRY_WARNING_DAYS = 90
 
@@ -38,6 +39,10 @@ class CooperationForm(models.Model):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        # Its page is the directory filtered by it (the admin's "View on site").
+        return reverse("partners:list") + f"?cooperation={self.slug}"
 
 
 class PartnerQuerySet(PublishableQuerySet):
@@ -105,11 +110,10 @@ class Partner(Publishable):
         help_text=_("Leave empty to take the region from the country."),
     )
     website = models.URLField(_("website"), blank=True)
-    logo = models.ImageField(
+    logo = ImageField(
         _("logo"),
         upload_to="partners/logos/",
         blank=True,
-        validators=[validate_image_file_extension],
         help_text=_("PNG, JPEG or WebP; not SVG."),
     )
     logo_128 = webp("logo", 128)

@@ -9,6 +9,8 @@ urlpatterns = [
     path("partners/map/", views.PartnerMapView.as_view(), name="map"),
     path("partners/map.svg", views.partner_map_svg, name="map-svg"),
     path("partners/<slug:slug>/", views.PartnerDetailView.as_view(), name="detail"),
+    path("partners/preview/<int:pk>/", views.PartnerPreviewView.as_view(), name="preview"),
     path("programs/", views.ProgramListView.as_view(), name="program-list"),
     path("programs/<slug:slug>/", views.ProgramDetailView.as_view(), name="program-detail"),
+    path("programs/preview/<int:pk>/", views.ProgramPreviewView.as_view(), name="program-preview"),
 ]

@@ -13,6 +13,7 @@ from partners.worldmap import legend, world_map
 from samsmu_intl.breadcrumbs import BreadcrumbsMixin
 from samsmu_intl.i18n import localized
 from samsmu_intl.pagination import ForgivingPaginationMixin
+from samsmu_intl.preview import PreviewMixin, PublishedViewMixin
 from samsmu_intl.query_filters import query_string, read_choices
 
 PARTNERS_PER_PAGE = 24
@@ -94,7 +95,7 @@ class PartnerListView(ForgivingPaginationMixin, ListView):
         return value
 
 
-class PartnerDetailView(BreadcrumbsMixin, DetailView):
+class PartnerDetailView(PublishedViewMixin, BreadcrumbsMixin, DetailView):
     template_name = "partners/partner_detail.html"
     context_object_name = "partner"
     breadcrumb_parent = (gettext_lazy("Partners"), "partners:list")
@@ -103,7 +104,7 @@ class PartnerDetailView(BreadcrumbsMixin, DetailView):
         return localized(self.object, "name")
 
     def get_queryset(self):
-        return Partner.objects.published().prefetch_related(
+        return self.visible(Partner.objects).prefetch_related(
             "cooperation_forms",
             Prefetch("agreements", Agreement.objects.active(), to_attr="active_agreements"),
             Prefetch("programs", Program.objects.published(), to_attr="published_programs"),
@@ -113,6 +114,10 @@ class PartnerDetailView(BreadcrumbsMixin, DetailView):
                 to_attr="published_events",
             ),
         )
+
+
+class PartnerPreviewView(PreviewMixin, PartnerDetailView):
+    preview_model = Partner
 
 
 def partner_counts_by_country():
@@ -198,7 +203,7 @@ class ProgramListView(ForgivingPaginationMixin, ListView):
         )
 
 
-class ProgramDetailView(BreadcrumbsMixin, DetailView):
+class ProgramDetailView(PublishedViewMixin, BreadcrumbsMixin, DetailView):
     template_name = "partners/program_detail.html"
     context_object_name = "program"
     breadcrumb_parent = (gettext_lazy("Programs"), "partners:program-list")
@@ -207,6 +212,10 @@ class ProgramDetailView(BreadcrumbsMixin, DetailView):
         return localized(self.object, "title")
 
     def get_queryset(self):
-        return Program.objects.published().prefetch_related(
+        return self.visible(Program.objects).prefetch_related(
             Prefetch("partners", Partner.objects.published(), to_attr="published_partners")
         )
+
+
+class ProgramPreviewView(PreviewMixin, ProgramDetailView):
+    preview_model = Program

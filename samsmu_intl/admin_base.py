@@ -7,7 +7,10 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from samsmu_intl.admin_drafts import DraftDeletionMixin
 from samsmu_intl.admin_history import HistoryMixin
 from samsmu_intl.admin_media import NonceMediaMixin
+from samsmu_intl.preview import PreviewAdminMixin
 
 
-class ContentAdmin(DraftDeletionMixin, HistoryMixin, NonceMediaMixin, TabbedTranslationAdmin):
+class ContentAdmin(
+    PreviewAdminMixin, DraftDeletionMixin, HistoryMixin, NonceMediaMixin, TabbedTranslationAdmin
+):
     pass

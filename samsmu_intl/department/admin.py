@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationStackedInline
 
 from samsmu_intl.admin_base import ContentAdmin
+from samsmu_intl.admin_images import thumbnail
 from samsmu_intl.department.models import Department, Inquiry, LandingSection, StaffMember
 
 
@@ -16,6 +17,7 @@ class LandingSectionInline(TranslationStackedInline):
 @admin.register(Department)
 class DepartmentAdmin(ContentAdmin):
     inlines = [LandingSectionInline]
+    preview_url_name = "department:landing-preview"
     fieldsets = [
         (_("Home page"), {"fields": ("title", "lead")}),
         (_("Contacts"), {"fields": ("address", "hours", "email", "phone", "website")}),
@@ -23,6 +25,9 @@ class DepartmentAdmin(ContentAdmin):
 
     def has_add_permission(self, request):
         return not Department.objects.exists()
+
+    def preview_url_kwargs(self, obj):
+        return {}
 
     def has_delete_permission(self, request, obj=None):
         return False
@@ -36,16 +41,23 @@ class DepartmentAdmin(ContentAdmin):
 
 @admin.register(StaffMember)
 class StaffMemberAdmin(ContentAdmin):
-    list_display = ("name", "position", "email", "status", "order")
+    preview_url_name = "department:team-preview"
+    list_display = ("photo_thumbnail", "name", "position", "email", "status", "order")
+    list_display_links = ("name",)
+    readonly_fields = ("photo_thumbnail",)
     list_editable = ("order",)
     list_filter = ("status",)
     search_fields = ("name_uz", "name_ru", "name_en", "position_uz", "position_ru", "position_en")
     prepopulated_fields = {"slug": ("name_en",)}
     fieldsets = [
-        (None, {"fields": ("name", "slug", "position", "photo")}),
+        (None, {"fields": ("name", "slug", "position", "photo", "photo_thumbnail")}),
         (_("Contacts"), {"fields": ("email", "phone")}),
         (_("Publishing"), {"fields": ("status", "publish_from", "order")}),
     ]
+
+    @admin.display(description=_("photo"))
+    def photo_thumbnail(self, member):
+        return thumbnail(member.photo, member.photo_160)
 
 
 @admin.register(Inquiry)

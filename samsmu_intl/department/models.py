@@ -1,4 +1,3 @@
-from django.core.validators import validate_image_file_extension
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -6,6 +5,7 @@ from django_countries.fields import CountryField
 
 from samsmu_intl.images import webp
 from samsmu_intl.publishing import Publishable
+from samsmu_intl.uploads import ImageField
 
 
 class Department(models.Model):
@@ -73,11 +73,10 @@ class StaffMember(Publishable):
         help_text=_("Latin letters, digits and hyphens; links to this person use it."),
     )
     position = models.CharField(_("position"), max_length=200)
-    photo = models.ImageField(
+    photo = ImageField(
         _("photo"),
         upload_to="staff/",
         blank=True,
-        validators=[validate_image_file_extension],
         help_text=_("A portrait in JPEG, PNG or WebP."),
     )
     photo_160 = webp("photo", 160)

@@ -1,5 +1,5 @@
 from django.contrib import messages
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -10,18 +10,19 @@ from partners.models import Partner
 from samsmu_intl.department.forms import InquiryForm
 from samsmu_intl.department.models import Department, LandingSection, StaffMember
 from samsmu_intl.department.notifications import notify_staff
+from samsmu_intl.preview import PreviewMixin, PublishedViewMixin
 from samsmu_intl.ratelimit import over_hourly_limit
 from samsmu_intl.structured_data import university
 
 
-class LandingView(TemplateView):
+class LandingView(PublishedViewMixin, TemplateView):
     """The heading and summary come from the department row, which every page's context has."""
 
     template_name = "department/landing.html"
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            sections=LandingSection.objects.published().filter(department_id=1),
+            sections=self.visible(LandingSection.objects).filter(department_id=1),
             # The page's heading and the footer share this row (it replaces the context
             # processor's lazy copy), so it is read once.
             department=(department := Department.load()),
@@ -33,12 +34,31 @@ class LandingView(TemplateView):
         )
 
 
+class LandingPreviewView(PreviewMixin, LandingView):
+    """The home page with its draft and scheduled sections."""
+
+    preview_model = Department
+
+
 class TeamView(ListView):
     template_name = "department/team.html"
     context_object_name = "staff"
 
     def get_queryset(self):
         return StaffMember.objects.published()
+
+
+class TeamPreviewView(PreviewMixin, TeamView):
+    """The team page as it will be with this person on it, whatever their status."""
+
+    preview_model = StaffMember
+
+    def get_queryset(self):
+        self.member = get_object_or_404(StaffMember, pk=self.kwargs["pk"])
+        return super().get_queryset() | StaffMember.objects.filter(pk=self.member.pk)
+
+    def previewed_item(self):
+        return self.member
 
 
 INQUIRIES_PER_ADDRESS_PER_HOUR = 5
