@@ -12,6 +12,10 @@ from django_countries.fields import CountryField
 
 from partners.models import Partner
 from samsmu_intl.department.models import StaffMember
+from samsmu_intl.editorial.translation_status import (
+    TranslationStatusMixin,
+    TranslationStatusQuerySet,
+)
 from samsmu_intl.images import webp
 from samsmu_intl.publishing import Publishable, PublishableQuerySet
 from samsmu_intl.text import RichTextField
@@ -225,7 +229,7 @@ class Event(Publishable):
         return registration, True
 
 
-class EventPhoto(models.Model):
+class EventPhoto(TranslationStatusMixin, models.Model):
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="photos")
     image = models.ImageField(
         _("photo"),
@@ -245,6 +249,8 @@ class EventPhoto(models.Model):
         help_text=_("What the photo shows, for visitors who cannot see it."),
     )
     order = models.PositiveIntegerField(_("order"), default=0)
+
+    objects = TranslationStatusQuerySet.as_manager()
 
     class Meta:
         ordering = ["order", "pk"]

@@ -5,7 +5,8 @@ where every content admin gains what the editors' workflow adds."""
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from samsmu_intl.admin_media import NonceMediaMixin
+from samsmu_intl.editorial.admin_mixins import EditorialAdminMixin
 
 
-class ContentAdmin(NonceMediaMixin, TabbedTranslationAdmin):
+class ContentAdmin(NonceMediaMixin, EditorialAdminMixin, TabbedTranslationAdmin):
     pass

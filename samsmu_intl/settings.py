@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "import_export",
     "samsmu_intl",
     "samsmu_intl.department",
+    "samsmu_intl.editorial",
     "partners",
     "events",
 ]
