@@ -64,16 +64,16 @@ def _stale_counts():
     return {f"{r['content_type__app_label']}.{r['content_type__model']}": r["n"] for r in rows}
 
 
-def translation_status(request, site=admin.site):
-    """Per content model the editor may see: published items missing each language (drafts are
-    the editor's own business until published; scheduled ones count as published), and stale
-    texts (of all items and their parts)."""
+def translation_status(request=None, site=admin.site):
+    """Per content model the editor may see (all of them when there is no request): published
+    items missing each language (drafts are the editor's own business until published; scheduled
+    ones count as published), and stale texts (of all items and their parts)."""
     stale = _stale_counts()
     rows = []
     for model, model_admin in site._registry.items():
         if not isinstance(model_admin, EditorialAdminMixin) or not visitor_fields(model):
             continue
-        if not model_admin.has_view_permission(request):
+        if request is not None and not model_admin.has_view_permission(request):
             continue
         queryset = model._default_manager.all()
         base = {}
