@@ -145,7 +145,7 @@ class EditorialAdminMixin:
             fieldsets.insert(0, stale)
         return fieldsets
 
-    def get_form(self, request, obj=None, change=False, **kwargs):
+    def get_form(self, request, obj=None, **kwargs):
         marks = self._stale_marks(request, obj)
         if marks:
             base = kwargs.get("form", self.form)
@@ -156,7 +156,7 @@ class EditorialAdminMixin:
                 choices=[(mark.key, self._mark_label(obj, mark)) for mark in marks],
             )
             kwargs["form"] = type(base.__name__, (base,), {CONFIRM_FIELD: confirm_field})
-        form = super().get_form(request, obj, change, **kwargs)
+        form = super().get_form(request, obj, **kwargs)
         for mark in marks:
             field = form.base_fields.get(f"{mark.field}_{mark.language}")
             if mark.obj is obj and field is not None:
