@@ -1,6 +1,5 @@
 """The editors' translation workflow: status per item, stale translations, the admin dashboard."""
 
-import datetime
 import io
 import re
 
@@ -10,9 +9,9 @@ from django.urls import reverse
 from django.utils import timezone
 from PIL import Image
 
-from events.models import Event, EventPhoto, Registration
-from partners.models import Agreement, Partner, Program
-from samsmu_intl.department.models import Department, StaffMember
+from events.models import Event, EventPhoto
+from partners.models import Partner, Program
+from samsmu_intl.department.models import StaffMember
 from samsmu_intl.editorial.models import FieldChange
 from samsmu_intl.editorial.translation_status import has_text, languages_missing
 
