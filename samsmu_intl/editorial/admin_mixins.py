@@ -27,11 +27,15 @@ LANGUAGE_NAMES = dict(settings.LANGUAGES)
 
 
 class MissingTranslationFilter(admin.SimpleListFilter):
-    title = _("missing translation in …")
+    # Django shows it as "By missing translation", with a choice per language ("Missing in ...").
+    title = _("missing translation")
     parameter_name = "missing_translation"
 
     def lookups(self, request, model_admin):
-        return [(code, LANGUAGE_NAMES[code]) for code in LANGUAGES]
+        return [
+            (code, _("Missing in %(language)s") % {"language": LANGUAGE_NAMES[code]})
+            for code in LANGUAGES
+        ]
 
     def queryset(self, request, queryset):
         if self.value() in LANGUAGES:
