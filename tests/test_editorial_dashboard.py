@@ -207,3 +207,20 @@ def test_program_without_translations_anywhere_is_not_counted(admin_client, make
     html = admin_client.get(reverse("admin:index")).content.decode()
     programs, _stale = cells(html, "Programs")
     assert all(count == 0 for count, _link in programs.values())
+
+
+def test_dashboard_shows_only_what_the_staff_member_may_see(client, content, django_user_model):
+    from django.contrib.auth.models import Permission
+
+    editor = django_user_model.objects.create_user("events-only", password=None, is_staff=True)
+    editor.user_permissions.add(Permission.objects.get(codename="view_event"))
+    client.force_login(editor)
+    client.cookies["django_language"] = "en"
+    html = client.get(reverse("admin:index")).content.decode()
+    assert 'id="editorial-events"' in html
+    events, _stale = cells(html, "Events")
+    assert events["en"][0] == 1
+    assert "Partner institutions" not in html
+    assert 'id="editorial-agreements"' not in html
+    # Without the registrations' permission the counts show, but link nowhere.
+    assert "/admin/events/registration/" not in html

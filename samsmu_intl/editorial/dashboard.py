@@ -11,6 +11,7 @@ from django.utils.http import urlencode
 from events.models import Event, Registration
 from partners.models import Agreement, Partner
 from samsmu_intl.editorial.admin_mixins import (
+    LANGUAGE_NAMES,
     EditorialAdminMixin,
     MissingTranslationFilter,
     StaleTranslationFilter,
@@ -32,6 +33,10 @@ class MissingCount:
     language: str
     count: int
     url: str
+
+    @property
+    def language_name(self):
+        return LANGUAGE_NAMES[self.language]
 
 
 @dataclass
@@ -152,7 +157,7 @@ def dashboard(request, site=admin.site):
     models = translation_status(request, site)
     return {
         "models": models,
-        "languages": LANGUAGES,
+        "languages": [(code, LANGUAGE_NAMES[code]) for code in LANGUAGES],
         "stale_total": sum(row.stale for row in models),
         "agreements": agreement_alerts() if may_view(Partner) else None,
         "events": upcoming_events() if may_view(Event) else None,
