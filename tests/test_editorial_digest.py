@@ -100,7 +100,7 @@ def test_digest_lists_stale_translations_with_their_admin_page(newsroom, admin_c
     save_partner(admin_client, old, name_en="Old Institute of Medicine")
     run()
     body = mail.outbox[0].body
-    assert "Partner institution “Old Institute of Medicine”: name (uz), name (ru)" in body
+    assert "Partner institution “Old Institute of Medicine”: name (Uzbek), name (Russian)" in body
     assert f"{SITE}/admin/partners/partner/{old.pk}/change/" in body
 
 

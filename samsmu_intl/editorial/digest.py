@@ -11,6 +11,7 @@ from django.urls import NoReverseMatch, reverse
 
 from partners.models import Agreement
 from samsmu_intl.department.models import Department
+from samsmu_intl.editorial.admin_mixins import LANGUAGE_NAMES
 from samsmu_intl.editorial.dashboard import translation_status
 from samsmu_intl.editorial.models import FieldChange
 from samsmu_intl.editorial.translation_status import PARTS
@@ -65,7 +66,7 @@ def _parent(part):
 
 
 def stale_items():
-    """The items with stale texts, each with its fields and languages ("description (uz)")."""
+    """The items with stale texts, each with its fields and languages ("description (Uzbek)")."""
     rows = FieldChange.objects.stale().select_related("content_type").order_by("pk")
     grouped = defaultdict(list)
     for row in rows:
@@ -84,8 +85,10 @@ def stale_items():
         if obj is None:
             continue
         model = type(obj)
-        label = model._meta.get_field
-        fields = [f"{label(r.field).verbose_name} ({r.language})" for r in field_rows]
+        fields = [
+            f"{model._meta.get_field(r.field).verbose_name} ({LANGUAGE_NAMES[r.language]})"
+            for r in field_rows
+        ]
         target = _parent(obj) or obj
         items.append(StaleItem(str(obj), str(model._meta.verbose_name), fields, _admin_url(target)))
     return sorted(items, key=lambda item: (item.model_name, item.name))
