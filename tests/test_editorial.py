@@ -227,6 +227,18 @@ def test_still_correct_confirms_a_stale_text_without_editing_it(admin_client, de
     assert stale(partner) == {("name", "ru")}
 
 
+def test_editing_two_languages_at_once_leaves_only_the_third_stale(
+    admin_client, described_partner
+):
+    save_partner(
+        admin_client,
+        described_partner,
+        description_en="<p>A university hospital.</p>",
+        description_ru="<p>Университетская клиника.</p>",
+    )
+    assert stale(described_partner) == {("description", "uz")}
+
+
 def test_new_translations_and_unchanged_saves_make_nothing_stale(admin_client, make_partner):
     partner = make_partner("new", name_uz="Yangi", name_en="")
     save_partner(admin_client, partner)  # nothing changed
