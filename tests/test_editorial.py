@@ -227,9 +227,7 @@ def test_still_correct_confirms_a_stale_text_without_editing_it(admin_client, de
     assert stale(partner) == {("name", "ru")}
 
 
-def test_editing_two_languages_at_once_leaves_only_the_third_stale(
-    admin_client, described_partner
-):
+def test_editing_two_languages_at_once_leaves_only_the_third_stale(admin_client, described_partner):
     save_partner(
         admin_client,
         described_partner,
