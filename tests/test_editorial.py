@@ -303,3 +303,22 @@ def test_editing_an_inline_photo_caption_marks_its_other_languages(admin_client,
     html = admin_client.get(url).content.decode()
     assert "Translations that may be out of date" in html
     assert "Caption (Uzbek)" in html
+
+
+def test_stale_marks_on_an_admin_without_declared_fieldsets(admin_client, db):
+    from partners.models import CooperationForm
+
+    form = CooperationForm.objects.create(
+        slug="exchange", name_uz="Almashinuv", name_ru="Обмен", name_en="Exchange"
+    )
+    url = reverse("admin:partners_cooperationform_change", args=[form.pk])
+    data = {"slug": "exchange", "order": "0", "name_uz": "Almashinuv", "name_ru": "Обмен"}
+    assert admin_client.post(url, {**data, "name_en": "Student exchange"}).status_code == 302
+    html = admin_client.get(url).content.decode()
+    assert html.count('name="editorial_still_correct"') == 2  # uz and ru, each once
+    key = re.search(r'name="editorial_still_correct" value="([^"]+:uz)"', html).group(1)
+    response = admin_client.post(
+        url, {**data, "name_en": "Student exchange", "editorial_still_correct": key}
+    )
+    assert response.status_code == 302
+    assert {r.language for r in FieldChange.objects.stale()} == {"ru"}

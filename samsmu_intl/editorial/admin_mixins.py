@@ -131,7 +131,12 @@ class EditorialAdminMixin:
         return cache[key]
 
     def get_fieldsets(self, request, obj=None):
-        fieldsets = list(super().get_fieldsets(request, obj))
+        # An admin without declared fieldsets lists every form field, this one included: it
+        # belongs only in its own fieldset at the top.
+        fieldsets = [
+            (name, {**options, "fields": [f for f in options["fields"] if f != CONFIRM_FIELD]})
+            for name, options in super().get_fieldsets(request, obj)
+        ]
         if self._stale_marks(request, obj):
             description = _(
                 "The text of these fields changed in another language after they were last "
