@@ -11,6 +11,10 @@ from django_countries.fields import CountryField
 
 from partners.models import Partner
 from samsmu_intl.department.models import StaffMember
+from samsmu_intl.editorial.translation_status import (
+    TranslationStatusMixin,
+    TranslationStatusQuerySet,
+)
 from samsmu_intl.images import alt_text_errors, webp
 from samsmu_intl.publishing import Publishable, PublishableQuerySet
 from samsmu_intl.text import RichTextField
@@ -232,7 +236,7 @@ class Event(Publishable):
         return registration, True
 
 
-class EventPhoto(models.Model):
+class EventPhoto(TranslationStatusMixin, models.Model):
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="photos")
     image = ImageField(
         _("photo"),
@@ -254,6 +258,8 @@ class EventPhoto(models.Model):
         ),
     )
     order = models.PositiveIntegerField(_("order"), default=0)
+
+    objects = TranslationStatusQuerySet.as_manager()
 
     class Meta:
         ordering = ["order", "pk"]

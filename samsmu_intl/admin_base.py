@@ -7,10 +7,16 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from samsmu_intl.admin_drafts import DraftDeletionMixin
 from samsmu_intl.admin_history import HistoryMixin
 from samsmu_intl.admin_media import NonceMediaMixin
+from samsmu_intl.editorial.admin_mixins import EditorialAdminMixin
 from samsmu_intl.preview import PreviewAdminMixin
 
 
 class ContentAdmin(
-    PreviewAdminMixin, DraftDeletionMixin, HistoryMixin, NonceMediaMixin, TabbedTranslationAdmin
+    PreviewAdminMixin,
+    EditorialAdminMixin,
+    DraftDeletionMixin,
+    HistoryMixin,
+    NonceMediaMixin,
+    TabbedTranslationAdmin,
 ):
     pass

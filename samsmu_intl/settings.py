@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "samsmu_intl",
     "samsmu_intl.accounts",
     "samsmu_intl.department",
+    "samsmu_intl.editorial",
     "partners",
     "events",
 ]

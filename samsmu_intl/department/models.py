@@ -3,12 +3,16 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from samsmu_intl.editorial.translation_status import (
+    TranslationStatusMixin,
+    TranslationStatusQuerySet,
+)
 from samsmu_intl.images import webp
 from samsmu_intl.publishing import Publishable
 from samsmu_intl.uploads import ImageField
 
 
-class Department(models.Model):
+class Department(TranslationStatusMixin, models.Model):
     """The department's contacts and the home page's heading: one row, edited by staff."""
 
     title = models.CharField(
@@ -29,6 +33,8 @@ class Department(models.Model):
         blank=True,
         help_text=_("For example: Mon–Fri 9:00–17:00"),
     )
+
+    objects = TranslationStatusQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("department")

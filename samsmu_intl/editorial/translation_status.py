@@ -1,0 +1,129 @@
+"""Which languages an item is complete in, for the fields a visitor reads.
+
+One definition serves the admin's column and filter, the dashboard and the digest: the fields come
+from modeltranslation's registry (less a short list of fields no visitor reads), and a language is
+complete when every such field that has text in some language also has text in it. An optional
+field left empty in all three languages is not missing anywhere. The same rule exists twice, as a
+Q for the database (filters and counts in SQL) and in Python for an item already loaded; the
+tests hold the two together.
+"""
+
+import operator
+from functools import reduce
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q, Value
+from django.db.models.functions import Coalesce, Replace
+from django.db.models.lookups import Exact
+from django_prose_editor.fields import ProseEditorField
+from modeltranslation.translator import NotRegistered, translator
+
+LANGUAGES = tuple(code for code, _name in settings.LANGUAGES)
+
+# Translated fields that no visitor reads: none at the moment. Add "app_label.model.field" here
+# when one appears (for instance an internal note that happens to be translated).
+NOT_VISITOR_FACING = frozenset()
+
+# Items edited inline inside another one: their texts count for the parent item (an event's photo
+# captions are part of the event's page; the home page sections part of the department's page).
+PARTS = {
+    "events.event": ("photos",),
+    "department.department": ("sections",),
+}
+
+# What the rich-text editor leaves behind when the text is deleted: markup with nothing to read.
+EMPTY_MARKUP = ("<p>", "</p>", "<br>", "<br/>", "<br />", "&nbsp;", "\n", "\r", "\t", " ")
+
+
+def visitor_fields(model):
+    """The translated fields a visitor reads, in declaration order."""
+    try:
+        options = translator.get_options_for_model(model)
+    except NotRegistered:
+        return ()
+    label = model._meta.label_lower
+    return tuple(
+        field.name
+        for field in model._meta.get_fields()
+        if field.name in options.all_fields and f"{label}.{field.name}" not in NOT_VISITOR_FACING
+    )
+
+
+def is_rich_text(model, field_name):
+    return isinstance(model._meta.get_field(field_name), ProseEditorField)
+
+
+def part_relations(model):
+    """The reverse relations to a model's parts, e.g. Event -> its photos."""
+    return [model._meta.get_field(name) for name in PARTS.get(model._meta.label_lower, ())]
+
+
+def has_text(value, rich=False):
+    text = value or ""
+    if rich:
+        for token in EMPTY_MARKUP:
+            text = text.replace(token, "")
+    return bool(text)
+
+
+def _text_expression(model, field_name, language):
+    text = models.TextField()
+    expression = Coalesce(F(f"{field_name}_{language}"), Value(""), output_field=text)
+    if is_rich_text(model, field_name):
+        for token in EMPTY_MARKUP:
+            expression = Replace(expression, Value(token), Value(""), output_field=text)
+    return expression
+
+
+def _has_text_q(model, field_name, language):
+    return ~Q(Exact(_text_expression(model, field_name, language), Value("")))
+
+
+def missing_translation_q(model, language):
+    """Rows with some visitor-read field that has text in another language but not in this one
+    (or with a part that does). Plain SQL functions: the same on SQLite and PostgreSQL."""
+    conditions = []
+    for name in visitor_fields(model):
+        elsewhere = [_has_text_q(model, name, other) for other in LANGUAGES if other != language]
+        conditions.append(reduce(operator.or_, elsewhere) & ~_has_text_q(model, name, language))
+    for relation in part_relations(model):
+        part = relation.related_model
+        incomplete_parts = part._default_manager.filter(missing_translation_q(part, language))
+        conditions.append(Q(pk__in=incomplete_parts.values(relation.field.attname)))
+    # A model with nothing to translate misses nothing (a primary key is never null).
+    return reduce(operator.or_, conditions, Q(pk__isnull=True))
+
+
+def languages_missing(instance):
+    """The languages in which a loaded item misses a visitor-read text (its parts included:
+    prefetch them when listing many items)."""
+    model = type(instance)
+    missing = set()
+    for name in visitor_fields(model):
+        rich = is_rich_text(model, name)
+        texts = {code: getattr(instance, f"{name}_{code}") for code in LANGUAGES}
+        present = {code for code, text in texts.items() if has_text(text, rich)}
+        if present:
+            missing |= set(LANGUAGES) - present
+    for relation in part_relations(model):
+        for part in getattr(instance, relation.get_accessor_name()).all():
+            missing |= languages_missing(part)
+    return missing
+
+
+class TranslationStatusQuerySet(models.QuerySet):
+    def missing_translation(self, language):
+        return self.filter(missing_translation_q(self.model, language))
+
+
+class TranslationStatusMixin:
+    """For translated content models: which languages this item is complete in."""
+
+    def translation_status(self):
+        """{language code: complete?} in the order of settings.LANGUAGES."""
+        missing = languages_missing(self)
+        return {code: code not in missing for code in LANGUAGES}
+
+    def complete_languages(self):
+        return [code for code, complete in self.translation_status().items() if complete]
