@@ -97,7 +97,9 @@ class EventAdmin(ContentAdmin):
     def waiting(self, event):
         return event.waiting_count
 
-    @admin.action(description=_("Email the recording to everyone registered"))
+    @admin.action(
+        description=_("Email the recording to everyone registered"), permissions=["change"]
+    )
     def email_recording(self, request, queryset):
         sent = failed = 0
         for event in queryset:
@@ -215,7 +217,10 @@ class RegistrationAdmin(ExportMixin, admin.ModelAdmin):
     def emails_ok(self, registration):
         return not registration.email_error
 
-    @admin.action(description=_("Give a place to the selected people on the waiting list"))
+    @admin.action(
+        description=_("Give a place to the selected people on the waiting list"),
+        permissions=["change"],
+    )
     def confirm_from_waiting_list(self, request, queryset):
         moved = 0
         for registration in queryset.waiting().select_related("event"):
@@ -233,7 +238,7 @@ class RegistrationAdmin(ExportMixin, admin.ModelAdmin):
             % moved,
         )
 
-    @admin.action(description=_("Send the confirmation email again"))
+    @admin.action(description=_("Send the confirmation email again"), permissions=["change"])
     def resend_confirmation(self, request, queryset):
         sent = sum(emails.send_confirmation(r) for r in queryset.select_related("event"))
         self.message_user(

@@ -9,17 +9,27 @@ from import_export.admin import ImportExportMixin
 from partners.models import Agreement, CooperationForm, Partner, Program
 from partners.resources import PartnerResource
 from samsmu_intl.admin_base import ContentAdmin
+from samsmu_intl.admin_drafts import DraftDeletionInlineMixin
 
 
-class AgreementInline(admin.TabularInline):
+class AgreementInline(DraftDeletionInlineMixin, admin.TabularInline):
     model = Agreement
     extra = 0
-    fields = ("kind", "signed_on", "valid_until", "document", "status_label", "download")
-    readonly_fields = ("status_label", "download")
+    fields = (
+        "kind",
+        "signed_on",
+        "valid_until",
+        "validity_label",
+        "document",
+        "download",
+        "status",
+        "publish_from",
+    )
+    readonly_fields = ("validity_label", "download")
 
-    @admin.display(description=_("status"))
-    def status_label(self, agreement):
-        return agreement.get_status_display() if agreement.pk else "–"
+    @admin.display(description=_("validity"))
+    def validity_label(self, agreement):
+        return agreement.get_validity_display() if agreement.pk else "–"
 
     @admin.display(description=_("document"))
     def download(self, agreement):

@@ -166,7 +166,7 @@ class Partner(Publishable):
         return normalise_for_search(" | ".join(p for p in parts if p))
 
 
-class AgreementQuerySet(models.QuerySet):
+class AgreementQuerySet(PublishableQuerySet):
     def active(self, today=None):
         today = today or timezone.localdate()
         return self.filter(Q(valid_until__isnull=True) | Q(valid_until__gte=today))
@@ -202,14 +202,17 @@ def private_storage():
     return PrivateStorage()
 
 
-class Agreement(models.Model):
+class Agreement(Publishable):
+    """A signed agreement. Its public part (type and dates, on the partner's page) is published
+    like any content; the signed document is for staff only."""
+
     class Kind(models.TextChoices):
         MEMORANDUM = "memorandum", _("Memorandum of understanding")
         COOPERATION = "cooperation", _("Cooperation agreement")
         MOBILITY = "mobility", _("Erasmus+ or other mobility agreement")
         DOUBLE_DIPLOMA = "double-diploma", _("Double-diploma agreement")
 
-    class Status(models.TextChoices):
+    class Validity(models.TextChoices):
         ACTIVE = "active", _("Active")
         EXPIRING = "expiring", _("Expiring within 90 days")
         EXPIRED = "expired", _("Expired")
@@ -240,22 +243,22 @@ class Agreement(models.Model):
         return f"{self.get_kind_display()} ({self.signed_on:%Y-%m-%d})"
 
     @property
-    def status(self):
+    def validity(self):
         today = timezone.localdate()
         if self.valid_until is None or self.valid_until > today + datetime.timedelta(
             days=EXPIRY_WARNING_DAYS
         ):
-            return self.Status.ACTIVE
+            return self.Validity.ACTIVE
         if self.valid_until >= today:
-            return self.Status.EXPIRING
-        return self.Status.EXPIRED
+            return self.Validity.EXPIRING
+        return self.Validity.EXPIRED
 
     @property
     def is_active(self):
-        return self.status != self.Status.EXPIRED
+        return self.validity != self.Validity.EXPIRED
 
-    def get_status_display(self):
-        return self.Status(self.status).label
+    def get_validity_display(self):
+        return self.Validity(self.validity).label
 
     def clean(self):
         if self.valid_until and self.signed_on and self.valid_until < self.signed_on:

@@ -106,7 +106,11 @@ class PartnerDetailView(PublishedViewMixin, BreadcrumbsMixin, DetailView):
     def get_queryset(self):
         return self.visible(Partner.objects).prefetch_related(
             "cooperation_forms",
-            Prefetch("agreements", Agreement.objects.active(), to_attr="active_agreements"),
+            Prefetch(
+                "agreements",
+                Agreement.objects.published().active(),
+                to_attr="active_agreements",
+            ),
             Prefetch("programs", Program.objects.published(), to_attr="published_programs"),
             Prefetch(
                 "events",

@@ -5,6 +5,7 @@ delete anything."""
 from django.contrib import messages
 from django.contrib.admin.actions import delete_selected
 from django.contrib.admin.utils import unquote
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -61,3 +62,24 @@ class DraftDeletionMixin:
             _func, name, description = actions["delete_selected"]
             actions["delete_selected"] = (delete_selected_drafts, name, description)
         return actions
+
+
+class DraftDeletionInlineMixin:
+    """The same rule for rows edited inside their parent's form (a partner's agreements, the
+    department's home page sections): an editor's "delete" box on a published row is refused
+    with the reason, and nothing in the form is saved."""
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        if request.user.is_superuser:
+            return formset
+
+        class DraftsOnlyFormSet(formset):
+            def clean(self):
+                super().clean()
+                published = [form.instance for form in self.deleted_forms if form.instance.pk]
+                published = [item for item in published if _is_published(item)]
+                if published:
+                    raise ValidationError(_refusal(published))
+
+        return DraftsOnlyFormSet

@@ -25,14 +25,29 @@ def test_detail_shows_what_a_visitor_needs(client, make_partner, make_program):
         description_en="<p>A <strong>private</strong> university.</p>",
         forms=["staff-mobility"],
     )
+    published = Agreement.Status.PUBLISHED
     Agreement.objects.create(
-        partner=partner, kind="memorandum", signed_on=datetime.date(2024, 9, 1), valid_until=None
+        partner=partner,
+        kind="memorandum",
+        signed_on=datetime.date(2024, 9, 1),
+        valid_until=None,
+        status=published,
     )
     Agreement.objects.create(
         partner=partner,
         kind="mobility",
         signed_on=datetime.date(2020, 1, 1),
         valid_until=today - datetime.timedelta(days=1),
+        status=published,
+    )
+    # Not yet public: one still a draft, one scheduled for next week.
+    Agreement.objects.create(partner=partner, kind="double-diploma", signed_on=today)
+    Agreement.objects.create(
+        partner=partner,
+        kind="cooperation",
+        signed_on=today,
+        status=published,
+        publish_from=timezone.now() + datetime.timedelta(days=7),
     )
     make_program("summer-school", partners=[partner], title_en="Summer School in Surgery")
     make_program("draft-program", partners=[partner], status="draft", title_en="Secret Program")
@@ -46,6 +61,8 @@ def test_detail_shows_what_a_visitor_needs(client, make_partner, make_program):
     assert "Staff mobility" in html
     assert "Memorandum of understanding" in html and "open-ended" in html
     assert "Erasmus+ or other mobility agreement" not in html  # expired
+    assert "Double-diploma agreement" not in html  # draft
+    assert "Cooperation agreement" not in html  # scheduled
     assert "Summer School in Surgery" in html
     assert "Secret Program" not in html
     assert 'href="/en/partners/?country=TR"' in html
@@ -96,13 +113,13 @@ def test_agreement_status_follows_the_dates(make_partner):
     def status(valid_until):
         return Agreement(
             partner=partner, kind="memorandum", signed_on=today, valid_until=valid_until
-        ).status
+        ).validity
 
-    assert status(None) == Agreement.Status.ACTIVE
-    assert status(today + datetime.timedelta(days=91)) == Agreement.Status.ACTIVE
-    assert status(today + datetime.timedelta(days=90)) == Agreement.Status.EXPIRING
-    assert status(today) == Agreement.Status.EXPIRING
-    assert status(today - datetime.timedelta(days=1)) == Agreement.Status.EXPIRED
+    assert status(None) == Agreement.Validity.ACTIVE
+    assert status(today + datetime.timedelta(days=91)) == Agreement.Validity.ACTIVE
+    assert status(today + datetime.timedelta(days=90)) == Agreement.Validity.EXPIRING
+    assert status(today) == Agreement.Validity.EXPIRING
+    assert status(today - datetime.timedelta(days=1)) == Agreement.Validity.EXPIRED
 
 
 def test_map_counts_and_links(client, make_partner):

@@ -160,3 +160,61 @@ def test_the_group_migration_is_reversible():
     executor = MigrationExecutor(connection)
     executor.migrate(executor.loader.graph.leaf_nodes())
     assert Group.objects.get(name=GROUP).permissions.count() == 37
+
+
+def test_an_editor_deletes_draft_agreements_only_inside_the_partner_form(
+    editor_client, make_partner
+):
+    from partners.models import Agreement
+
+    partner = make_partner("with-agreements", name_uz="Hamkor", name_ru="Партнёр")
+    published = Agreement.objects.create(
+        partner=partner, kind="memorandum", signed_on="2024-05-01", status="published"
+    )
+    draft = Agreement.objects.create(partner=partner, kind="mobility", signed_on="2025-01-10")
+    change = reverse("admin:partners_partner_change", args=[partner.pk])
+
+    def delete_row(agreement):
+        data = form_data(editor_client.get(change))
+        index = "0" if data["agreements-0-id"] == [str(agreement.pk)] else "1"
+        assert data[f"agreements-{index}-id"] == [str(agreement.pk)]
+        data[f"agreements-{index}-DELETE"] = ["on"]
+        return editor_client.post(change, data)
+
+    refused = delete_row(published)
+    assert refused.status_code == 200
+    assert "Published items cannot be deleted" in refused.content.decode()
+    assert Agreement.objects.filter(pk=published.pk).exists()
+
+    assert delete_row(draft).status_code == 302
+    assert not Agreement.objects.filter(pk=draft.pk).exists()
+    assert Agreement.objects.filter(pk=published.pk).exists()
+
+
+def test_registration_actions_need_the_change_permission(client, django_user_model, make_event):
+    from events.models import Registration
+
+    Registration.objects.create(
+        event=make_event("forum"),
+        name="Ada",
+        email="ada@example.org",
+        affiliation="SamSMU",
+        country="UZ",
+        consent=True,
+        language="en",
+        status=Registration.Status.WAITING,
+    )
+    viewer = django_user_model.objects.create_user("viewer", password="x", is_staff=True)
+    viewer.user_permissions.add(Permission.objects.get(codename="view_registration"))
+    client.force_login(viewer)
+    client.cookies["django_language"] = "en"
+    page = client.get(reverse("admin:events_registration_changelist"))
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "Ada" in html
+    assert 'value="confirm_from_waiting_list"' not in html
+    assert 'value="resend_confirmation"' not in html
+
+    viewer.user_permissions.add(Permission.objects.get(codename="change_registration"))
+    html = client.get(reverse("admin:events_registration_changelist")).content.decode()
+    assert 'value="confirm_from_waiting_list"' in html

@@ -4,11 +4,12 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationStackedInline
 
 from samsmu_intl.admin_base import ContentAdmin
+from samsmu_intl.admin_drafts import DraftDeletionInlineMixin
 from samsmu_intl.admin_images import thumbnail
 from samsmu_intl.department.models import Department, Inquiry, LandingSection, StaffMember
 
 
-class LandingSectionInline(TranslationStackedInline):
+class LandingSectionInline(DraftDeletionInlineMixin, TranslationStackedInline):
     model = LandingSection
     extra = 0
     fields = ("heading", "body", "order", "status", "publish_from")

@@ -86,6 +86,7 @@ class Command(BaseCommand):
                         Agreement(
                             partner=partner,
                             kind=self.random.choice(Agreement.Kind.values),
+                            status=Agreement.Status.PUBLISHED,
                             signed_on=signed,
                             valid_until=signed
                             + datetime.timedelta(days=self.random.choice([365, 1095, 1825])),
