@@ -257,7 +257,10 @@ CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
         "script-src": [SELF, NONCE],
-        "style-src": [SELF],
+        # The rich-text editor (ProseMirror, in django-prose-editor) injects its core CSS as
+        # one <style> element: that exact text, by its hash, and no other inline style.
+        # tests/browser/test_admin_console.py fails if an upgrade changes it.
+        "style-src": [SELF, "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"],
         "img-src": [SELF, "data:"],
         "object-src": [NONE],
         "base-uri": [SELF],
