@@ -214,3 +214,32 @@ def test_staff_without_the_right_to_see_an_item_cannot_compare_its_versions(
         {"version_id1": version.pk, "version_id2": version.pk},
     )
     assert response.status_code == 403
+
+
+def test_a_deleted_staff_entry_is_recovered_with_its_photo_and_translations(admin_client):
+    member = StaffMember.objects.create(
+        slug="atayeva",
+        name_uz="F. N. Atayeva",
+        name_ru="Ф. Н. Атаева",
+        name_en="F. N. Atayeva",
+        position_uz="assistent",
+        position_ru="ассистент",
+        position_en="assistant",
+        status=StaffMember.Status.PUBLISHED,
+    )
+    member.photo.save("atayeva.png", png("atayeva.png"), save=True)
+    admin_client.post(
+        reverse("admin:department_staffmember_delete", args=[member.pk]), {"post": "yes"}
+    )
+    assert not StaffMember.objects.exists()
+
+    version = Version.objects.get_deleted(StaffMember).get()
+    url = reverse("admin:department_staffmember_recover", args=[version.pk])
+    response = admin_client.post(url, form_data(admin_client.get(url)))
+    assert response.status_code == 302, response.context["adminform"].form.errors
+
+    restored = StaffMember.objects.get(slug="atayeva")
+    assert (restored.name_ru, restored.position_uz) == ("Ф. Н. Атаева", "assistent")
+    assert restored.photo.storage.exists(restored.photo.name)
+    team = admin_client.get(reverse("department:team")).content.decode()
+    assert "F. N. Atayeva" in team
