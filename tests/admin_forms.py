@@ -64,3 +64,36 @@ def form_data(response, form_id=None):
         data.setdefault(name, []).append(value)
     assert data, f"no form {form_id!r} in the page"
     return data
+
+
+def partner_form(**overrides):
+    """A new partner's admin form, complete, with `overrides`: for tests of what a field accepts."""
+    form = {
+        "name_uz": "Sinov",
+        "name_ru": "Тест",
+        "name_en": "Test",
+        "short_name_uz": "",
+        "short_name_ru": "",
+        "short_name_en": "",
+        "slug": "test",
+        "kind": "university",
+        "country": "DE",
+        "city_uz": "",
+        "city_ru": "",
+        "city_en": "",
+        "region_override": "",
+        "website": "",
+        "description_uz": "",
+        "description_ru": "",
+        "description_en": "",
+        "contact_name": "",
+        "contact_email": "",
+        "contact_phone": "",
+        "status": "published",
+        "agreements-TOTAL_FORMS": "0",
+        "agreements-INITIAL_FORMS": "0",
+        "agreements-MIN_NUM_FORMS": "0",
+        "agreements-MAX_NUM_FORMS": "1000",
+    }
+    form.update(overrides)
+    return form

@@ -16,6 +16,7 @@ from events.models import Event, EventPhoto
 from partners.models import Partner
 from samsmu_intl.department.models import StaffMember
 from samsmu_intl.uploads import MAX_BYTES, MAX_PIXELS
+from tests.admin_forms import partner_form
 
 GPS_IFD = 0x8825
 ORIENTATION = 0x0112
@@ -29,37 +30,6 @@ def image_bytes(size=(40, 30), image_format="PNG", mode="RGB", **options):
 
 def upload(name, content, content_type="image/png"):
     return SimpleUploadedFile(name, content, content_type=content_type)
-
-
-def partner_form(**overrides):
-    form = {
-        "name_uz": "Test",
-        "name_ru": "Тест",
-        "name_en": "Test",
-        "short_name_uz": "",
-        "short_name_ru": "",
-        "short_name_en": "",
-        "slug": "test",
-        "kind": "university",
-        "country": "DE",
-        "city_uz": "",
-        "city_ru": "",
-        "city_en": "",
-        "region_override": "",
-        "website": "",
-        "description_uz": "",
-        "description_ru": "",
-        "description_en": "",
-        "contact_name": "",
-        "contact_email": "",
-        "contact_phone": "",
-        "status": "published",
-        "agreements-TOTAL_FORMS": "0",
-        "agreements-INITIAL_FORMS": "0",
-        "agreements-MIN_NUM_FORMS": "0",
-        "agreements-MAX_NUM_FORMS": "1000",
-    }
-    return form | overrides
 
 
 def post_logo(admin_client, logo):

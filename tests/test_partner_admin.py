@@ -7,6 +7,7 @@ from django.urls import reverse
 from PIL import Image
 
 from partners.models import Agreement, Partner
+from tests.admin_forms import partner_form
 
 CSV_HEADER = "slug,name_uz,name_ru,name_en,kind,country,cooperation_forms,status\n"
 
@@ -99,38 +100,6 @@ def png_bytes():
     buffer = io.BytesIO()
     Image.new("RGB", (30, 30), "red").save(buffer, "PNG")
     return buffer.getvalue()
-
-
-def partner_form(**overrides):
-    form = {
-        "name_uz": "Sinov",
-        "name_ru": "Тест",
-        "name_en": "Test",
-        "short_name_uz": "",
-        "short_name_ru": "",
-        "short_name_en": "",
-        "slug": "test",
-        "kind": "university",
-        "country": "DE",
-        "city_uz": "",
-        "city_ru": "",
-        "city_en": "",
-        "region_override": "",
-        "website": "",
-        "description_uz": "",
-        "description_ru": "",
-        "description_en": "",
-        "contact_name": "",
-        "contact_email": "",
-        "contact_phone": "",
-        "status": "published",
-        "agreements-TOTAL_FORMS": "0",
-        "agreements-INITIAL_FORMS": "0",
-        "agreements-MIN_NUM_FORMS": "0",
-        "agreements-MAX_NUM_FORMS": "1000",
-    }
-    form.update(overrides)
-    return form
 
 
 def test_logo_that_is_not_an_image_is_refused(admin_client, db):
