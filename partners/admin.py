@@ -6,6 +6,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
 
+from partners.filters import country_name
 from partners.models import Agreement, CooperationForm, Partner, Program
 from partners.resources import PartnerResource
 from samsmu_intl.admin_base import ContentAdmin
@@ -62,6 +63,20 @@ class AgreementStatusFilter(admin.SimpleListFilter):
         return queryset
 
 
+class PartnerCountryFilter(admin.SimpleListFilter):
+    """The countries partners are in, by name in the admin's language (not all 250 of them)."""
+
+    title = _("country")
+    parameter_name = "country"
+
+    def lookups(self, request, model_admin):
+        codes = Partner.objects.order_by().values_list("country", flat=True).distinct()
+        return sorted(((code, country_name(code)) for code in codes if code), key=lambda c: c[1])
+
+    def queryset(self, request, queryset):
+        return queryset.filter(country=self.value()) if self.value() else queryset
+
+
 @admin.register(Partner)
 class PartnerAdmin(ImportExportMixin, ContentAdmin):
     resource_classes = [PartnerResource]
@@ -81,7 +96,7 @@ class PartnerAdmin(ImportExportMixin, ContentAdmin):
     list_filter = (
         "status",
         "region",
-        "country",
+        PartnerCountryFilter,
         "kind",
         "cooperation_forms",
         AgreementStatusFilter,

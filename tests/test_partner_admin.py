@@ -196,3 +196,15 @@ def test_rich_text_editor_loads_under_the_content_security_policy(admin_client, 
     html = response.content.decode()
     nonce = re.search(r"'nonce-([^']+)'", response["Content-Security-Policy"]).group(1)
     assert f'<script type="importmap" nonce="{nonce}">' in html
+
+
+def test_country_filter_lists_the_partners_countries_by_name(admin_client, make_partner):
+    make_partner("heidelberg", country="DE")
+    make_partner("yeditepe", country="TR")
+    changelist = reverse("admin:partners_partner_changelist")
+    html = admin_client.get(changelist).content.decode()
+    assert re.search(r'href="\?country=DE"[^>]*>Germany</a>', html)
+    assert re.search(r'href="\?country=TR"[^>]*>Türkiye</a>', html)
+    assert "Albania" not in html  # no partner there: not offered
+    filtered = admin_client.get(changelist, {"country": "TR"}).content.decode()
+    assert "Yeditepe" in filtered and "Heidelberg" not in filtered
