@@ -112,9 +112,10 @@ class AgreementAlerts:
     expired_url: str
 
 
-def agreement_alerts(today=None):
-    """Agreements ending within 90 days and those ended: counts and the nearest few (the rules
-    are AgreementQuerySet's, the links go to the partner list's own agreement filter)."""
+def agreement_alerts(today=None, limit=LIST_LIMIT):
+    """Agreements ending within 90 days and those ended: counts and the nearest `limit` (all
+    with None; the rules are AgreementQuerySet's, the links go to the partner list's own
+    agreement filter)."""
     expiring = Agreement.objects.expiring(today)
     expired = Agreement.objects.expired(today)
     counts = Agreement.objects.aggregate(
@@ -126,8 +127,8 @@ def agreement_alerts(today=None):
     return AgreementAlerts(
         expiring_count=counts["expiring"],
         expired_count=counts["expired"],
-        expiring=list(expiring_first[:LIST_LIMIT]),
-        expired=list(latest_expired_first[:LIST_LIMIT]),
+        expiring=list(expiring_first[:limit]),
+        expired=list(latest_expired_first[:limit]),
         expiring_url=changelist_url(Partner, agreements="expiring"),
         expired_url=changelist_url(Partner, agreements="expired"),
     )

@@ -1,6 +1,5 @@
 """The weekly editorial digest: who receives it and what it says."""
 
-import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -8,11 +7,11 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
 
-from partners.models import Agreement
 from samsmu_intl.department.models import Department
 from samsmu_intl.editorial.admin_mixins import LANGUAGE_NAMES
-from samsmu_intl.editorial.dashboard import translation_status
+from samsmu_intl.editorial.dashboard import agreement_alerts, translation_status
 from samsmu_intl.editorial.models import FieldChange
 from samsmu_intl.editorial.translation_status import PARTS
 from samsmu_intl.i18n import absolute_url_for_path
@@ -95,24 +94,22 @@ def stale_items():
 
 
 def digest_context(today=None):
-    today = today or datetime.date.today()
+    today = today or timezone.localdate()
     models = translation_status()
     for row in models:
         for item in row.missing:
             item.url = absolute_url_for_path(item.url)
         row.stale_url = absolute_url_for_path(row.stale_url)
-    partners_url = absolute_url_for_path(reverse("admin:partners_partner_changelist"))
-    expiring = Agreement.objects.expiring(today).select_related("partner").order_by("valid_until")
-    expired = Agreement.objects.expired(today).select_related("partner").order_by("-valid_until")
+    agreements = agreement_alerts(today, limit=None)
     return {
         "week": week_of(today),
         "models": models,
         "missing_total": sum(item.count for row in models for item in row.missing),
         "stale": stale_items(),
-        "expiring": list(expiring),
-        "expired": list(expired),
-        "expiring_url": f"{partners_url}?agreements=expiring",
-        "expired_url": f"{partners_url}?agreements=expired",
+        "expiring": agreements.expiring,
+        "expired": agreements.expired,
+        "expiring_url": absolute_url_for_path(agreements.expiring_url),
+        "expired_url": absolute_url_for_path(agreements.expired_url),
         "admin_url": absolute_url_for_path(reverse("admin:index")),
     }
 
