@@ -90,6 +90,8 @@ def check_image(upload):
         )
     if width * height > MAX_PIXELS:
         raise ValidationError(_too_many_pixels(width, height), code="too_many_pixels")
+    # The admin's form checks the upload, then the model validates the same file: decode once.
+    upload.image_checked = True
 
 
 def _too_many_pixels(width=None, height=None):
@@ -107,8 +109,8 @@ def _too_many_pixels(width=None, height=None):
 def validate_image(value):
     """Model-level validator, for images assigned in code rather than through a form."""
     upload = getattr(value, "file", value)
-    if getattr(value, "_committed", False):
-        return  # stored already, so checked when it came in
+    if getattr(value, "_committed", False) or getattr(upload, "image_checked", False):
+        return  # stored already, or checked by the form: either way checked when it came in
     check_image(upload)
 
 
