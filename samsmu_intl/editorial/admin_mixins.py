@@ -193,11 +193,7 @@ class EditorialAdminMixin:
         return f"{part} “{mark.obj}”: {field} ({language})"
 
     def save_model(self, request, obj, form, change):
-        before = dict(form.initial) if change else {}
-        if not change:
-            before = {
-                f"{name}_{code}": "" for name in visitor_fields(self.model) for code in LANGUAGES
-            }
+        before = dict(form.initial) if change else None
         super().save_model(request, obj, form, change)
         now = request.__dict__.setdefault("_editorial_now", timezone.now())
         if visitor_fields(self.model):
@@ -216,8 +212,5 @@ class EditorialAdminMixin:
             part = part_form.instance
             if part.pk is None or id(part) in deleted or not part_form.has_changed():
                 continue
-            if id(part) in new:
-                before = {f"{n}_{c}": "" for n in visitor_fields(model) for c in LANGUAGES}
-            else:
-                before = dict(part_form.initial)
+            before = None if id(part) in new else dict(part_form.initial)
             record_changes(part, before, now)

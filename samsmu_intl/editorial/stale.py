@@ -85,7 +85,7 @@ def stale_marks(obj, parts=True):
 
 def record_changes(obj, before, now):
     """Note which languages of which fields an admin save changed. before: the texts as they were
-    ({column: value}; a missing column counts as unchanged; empty for a new item)."""
+    ({column: value}; a missing column counts as unchanged), or None for a new item."""
     model = type(obj)
     content_type = ContentType.objects.get_for_model(model)
     names = visitor_fields(model)
@@ -98,7 +98,10 @@ def record_changes(obj, before, now):
     for name in names:
         rich = is_rich_text(model, name)
         after = {code: getattr(obj, f"{name}_{code}") or "" for code in LANGUAGES}
-        old = {code: before.get(f"{name}_{code}", after[code]) or "" for code in LANGUAGES}
+        if before is None:
+            old = dict.fromkeys(LANGUAGES, "")
+        else:
+            old = {code: before.get(f"{name}_{code}", after[code]) or "" for code in LANGUAGES}
         changed = [code for code in LANGUAGES if old[code] != after[code]]
         if not changed:
             continue
