@@ -1,9 +1,11 @@
 """Text helpers shared by the apps: search normalisation and sanitised rich text."""
 
+import inspect
 import re
 import unicodedata
 
 from django_prose_editor.fields import ProseEditorField, create_sanitizer
+from modeltranslation.fields import TranslationFieldDescriptor
 
 # Uzbek is typed with any of these for the ʻ in oʻ/gʻ and the ʼ of the tutuq belgisi.
 APOSTROPHES = dict.fromkeys(map(ord, "ʻʼ‘’`´'"), "'")
@@ -54,5 +56,12 @@ class RichTextField(ProseEditorField):
         value = getattr(model_instance, self.attname)
         if value:
             value = self.sanitize(value)
-            setattr(model_instance, self.attname, value)
+            # A translated field's own name reads the page language's text or its fallback and
+            # writes to the page language: writing back would copy, say, the English text into
+            # the Uzbek column. Each language's column is sanitised as a field of its own.
+            if not isinstance(
+                inspect.getattr_static(type(model_instance), self.attname, None),
+                TranslationFieldDescriptor,
+            ):
+                setattr(model_instance, self.attname, value)
         return value

@@ -179,3 +179,14 @@ def test_partner_pages_query_counts_are_fixed(client, db, django_assert_num_quer
     # The department (heading and footer), sections, figures, upcoming events, mobility news.
     with django_assert_num_queries(5):
         get(client, "department:landing")
+
+
+def test_saving_in_another_language_does_not_copy_a_text_into_it(make_partner):
+    """Sanitising the rich text on save must not write the fallback text into the page
+    language's column (it would pass English off as Uzbek, and hide the missing translation)."""
+    with translation.override("uz"):
+        partner = make_partner("only-english", description_en="<p>Only in English.</p>")
+        partner.save()
+    partner.refresh_from_db()
+    assert partner.description_en == "<p>Only in English.</p>"
+    assert not partner.description_uz and not partner.description_ru
