@@ -30,15 +30,23 @@ class PartnerListView(ForgivingPaginationMixin, ListView):
         self.filters = PartnerFilters.from_query(
             request.GET, [form.slug for form in self.cooperation_forms]
         )
+        self.facet_counts, self.matching = self.filters.facets(
+            Partner.objects.published(), self.cooperation_forms
+        )
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
         return self.filters.apply(Partner.objects.published().for_cards())
 
+    def get_paginator(self, *args, **kwargs):
+        paginator = super().get_paginator(*args, **kwargs)
+        paginator.count = self.matching  # the facets counted them: no COUNT query of its own
+        return paginator
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         filters = self.filters
-        facets = filters.facets(Partner.objects.published())
+        facets = self.facet_counts
         forms_by_slug = {form.slug: form for form in self.cooperation_forms}
         context.update(
             filters=filters,
