@@ -2,19 +2,17 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from events.models import Registration
+from samsmu_intl.forms import CountrySelect, VisitorForm, consent_field
 
 
-class RegistrationForm(forms.ModelForm):
-    consent = forms.BooleanField(
-        required=True,
-        label=_(
+class RegistrationForm(VisitorForm):
+    consent = consent_field(
+        _(
             "I agree that the department stores these details to organise this event and to "
             "write to me about it."
         ),
-        error_messages={"required": _("Without your consent we cannot register you.")},
+        _("Without your consent we cannot register you."),
     )
-    # A field people never see: a form that fills it was filled by a robot.
-    website = forms.CharField(required=False, label=_("Leave this field empty"))
 
     class Meta:
         model = Registration
@@ -27,6 +25,7 @@ class RegistrationForm(forms.ModelForm):
         }
         widgets = {
             "name": forms.TextInput(attrs={"autocomplete": "name", "maxlength": 200}),
+            "country": CountrySelect,
             "email": forms.EmailInput(attrs={"autocomplete": "email", "maxlength": 254}),
             "affiliation": forms.TextInput(
                 attrs={"autocomplete": "organization", "maxlength": 200}
@@ -35,13 +34,8 @@ class RegistrationForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["website"].widget.attrs.update(tabindex="-1", autocomplete="off")
         for name in ("name", "affiliation"):
             self.fields[name].strip = True
-
-    @property
-    def is_spam(self):
-        return bool(self.data.get("website"))
 
     def clean_name(self):
         name = self.cleaned_data["name"]

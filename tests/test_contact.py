@@ -1,5 +1,6 @@
 import datetime
 import io
+import re
 
 import pytest
 from django.core import mail
@@ -92,6 +93,19 @@ def test_bad_fields_are_refused(client, department, field, value, message):
     assert response.status_code == 200
     assert message in response.content.decode()
     assert not Inquiry.objects.exists()
+
+
+def test_country_list_keeps_the_choice_in_the_page_language(client, department):
+    html = client.post(contact_url("ru"), question(message="")).content.decode()
+    select = re.search(r'<select name="country"[^>]*>.*?</select>', html, re.S).group(0)
+    assert '<option value="KZ" selected>Казахстан</option>' in select
+    assert select.count(" selected") == 1
+    assert select.count("<option") > 240
+    assert " required" in select.split(">")[0]
+    html = client.post(contact_url(), question(country="XX")).content.decode()
+    select = re.search(r'<select name="country"[^>]*>', html).group(0)
+    assert 'aria-invalid="true"' in select
+    assert "Select a valid choice." in html
 
 
 def test_honeypot_and_rate_limit(client, department):

@@ -1,0 +1,53 @@
+"""What the public forms (contact, event registration) share: a trap field for robots, the
+consent box, and a country list that renders quickly."""
+
+from html import escape
+
+from django import forms
+from django.forms.utils import flatatt
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
+
+
+class CountrySelect(forms.Select):
+    """A select of the 250 countries. Django renders every <option> through a template include
+    of its own, which made a form with one country list cost over 20 ms to render; the options
+    are plain text and a value, so they are written here in one pass."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        parts = [f'<select name="{escape(name)}"{flatatt(widget["attrs"])}>']
+        for group_name, options, _index in widget["optgroups"]:
+            if group_name:
+                parts.append(f'<optgroup label="{escape(str(group_name))}">')
+            parts.extend(
+                f'<option value="{escape(str(option["value"]))}"'
+                f"{' selected' if option['selected'] else ''}>"
+                f"{escape(str(option['label']))}</option>"
+                for option in options
+            )
+            if group_name:
+                parts.append("</optgroup>")
+        parts.append("</select>")
+        return mark_safe("".join(parts))
+
+
+def consent_field(label, refused):
+    """The box a visitor ticks to let us keep what they sent; `refused` says what happens
+    without it."""
+    return forms.BooleanField(required=True, label=label, error_messages={"required": refused})
+
+
+class VisitorForm(forms.ModelForm):
+    """Base of the forms visitors fill in."""
+
+    # A field people never see: a form that fills it was filled by a robot.
+    website = forms.CharField(required=False, label=_("Leave this field empty"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["website"].widget.attrs.update(tabindex="-1", autocomplete="off")
+
+    @property
+    def is_spam(self):
+        return bool(self.data.get("website"))
