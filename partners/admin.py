@@ -123,7 +123,8 @@ class PartnerAdmin(ImportExportMixin, ContentAdmin):
             return queryset, False
         return queryset.search(search_term), False
 
-    @admin.display(description=_("logo"))
+    # Not "logo": on the change form it sits under the upload field of that name.
+    @admin.display(description=_("current logo"))
     def logo_preview(self, partner):
         if not partner.logo:
             return "–"

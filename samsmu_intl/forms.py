@@ -47,6 +47,13 @@ class VisitorForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["website"].widget.attrs.update(tabindex="-1", autocomplete="off")
+        if "country" in self.fields:
+            # Django's blank choice is a row of dashes; a visitor is told what to do instead.
+            country = self.fields["country"]
+            country.choices = [
+                ("", _("Choose a country")),
+                *((code, name) for code, name in country.choices if code),
+            ]
 
     @property
     def is_spam(self):
