@@ -10,7 +10,7 @@ VNU_VERSION := 26.9.27
 VNU := .tools/vnu/node_modules/vnu-jar/build/dist/vnu.jar
 LIGHTHOUSE := .tools/lighthouse/node_modules/.bin/lighthouse
 
-.PHONY: run test lint format serve bench audit backup restore messages clean
+.PHONY: run test lint format serve bench bench-cost audit backup restore messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -76,6 +76,10 @@ restore: $(VENV)/.installed
 bench: $(VENV)/.installed
 	@command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk"; exit 1; }
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
+
+# What one uncached request costs, in-process: the numbers behind the bench's ratios.
+bench-cost: $(VENV)/.installed
+	$(BIN)/python bench/cost.py
 
 # Lighthouse scores (mobile) of three page types, served the production way.
 audit: $(VENV)/.installed $(LIGHTHOUSE)

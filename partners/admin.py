@@ -6,7 +6,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
 
-from partners.filters import country_name
+from partners.filters import countries_by_name
 from partners.models import Agreement, CooperationForm, Partner, Program
 from partners.resources import PartnerResource
 from samsmu_intl.admin_base import ContentAdmin
@@ -71,7 +71,7 @@ class PartnerCountryFilter(admin.SimpleListFilter):
 
     def lookups(self, request, model_admin):
         codes = Partner.objects.order_by().values_list("country", flat=True).distinct()
-        return sorted(((code, country_name(code)) for code in codes if code), key=lambda c: c[1])
+        return countries_by_name(code for code in codes if code)
 
     def queryset(self, request, queryset):
         return queryset.filter(country=self.value()) if self.value() else queryset

@@ -24,10 +24,20 @@ def _country_names(language):
     return {code: str(name) for code, name in countries}
 
 
+def country_names():
+    """{code: name} of every country in the active language, translated once per language and
+    process, not once per option on every page."""
+    return _country_names(get_language())
+
+
 def country_name(code):
-    """The country's name in the active language; the names of all countries are translated
-    once per language and process, not once per option on every page."""
-    return _country_names(get_language())[code]
+    return country_names()[code]
+
+
+def countries_by_name(codes):
+    """[(code, name)] of these countries, in the order of their names in the active language."""
+    names = country_names()
+    return sorted(((code, names[code]) for code in codes), key=lambda choice: choice[1])
 
 
 FILTER_LABELS = {

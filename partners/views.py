@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, ListView, TemplateView
 
 from events.models import Event
-from partners.filters import FILTER_LABELS, PartnerFilters, country_name
+from partners.filters import FILTER_LABELS, PartnerFilters, countries_by_name, country_name
 from partners.models import Agreement, CooperationForm, Partner, Program
 from partners.regions import Region
 from partners.worldmap import legend, world_map
@@ -87,8 +87,7 @@ class PartnerListView(ForgivingPaginationMixin, ListView):
 
     def country_choices(self, counts):
         """Only the countries that have partners (a select of every ISO country is useless)."""
-        codes = set(counts) | ({self.filters.country} - {""})
-        return sorted(((code, country_name(code)) for code in codes), key=lambda c: c[1])
+        return countries_by_name(set(counts) | ({self.filters.country} - {""}))
 
     @staticmethod
     def value_label(name, value, forms_by_slug):
