@@ -30,5 +30,4 @@ urlpatterns += i18n_patterns(
     prefix_default_language=True,
 )
 
-if settings.DEBUG:
-    urlpatterns += [path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", views.media)]
+urlpatterns += [path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", views.media)]

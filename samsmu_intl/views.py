@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.db import DatabaseError, connection
-from django.http import HttpResponse, HttpResponsePermanentRedirect, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.templatetags.static import static
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
@@ -42,6 +42,9 @@ def favicon(request):
 
 
 def media(request, path):
-    """Uploads, for local work only (the proxy serves MEDIA_ROOT in production). The folder is
-    read per request, so that a changed MEDIA_ROOT is followed."""
+    """Uploads, for local work only: in production the proxy serves MEDIA_ROOT. DEBUG and the
+    folder are read per request, not when the URLs are loaded, so that what is served never
+    depends on the order in which things were imported."""
+    if not settings.DEBUG:
+        raise Http404
     return serve(request, path, document_root=settings.MEDIA_ROOT)

@@ -78,7 +78,8 @@ def test_stored_script_never_reaches_a_page(client, make_partner, make_event, pa
             assert forbidden not in main
 
 
-def test_uploaded_files_are_served_with_their_real_type_and_nosniff(client, make_partner):
+def test_uploaded_files_are_served_with_their_real_type_and_nosniff(client, make_partner, settings):
+    """Locally, uploads are served by Django; in production (DEBUG off) only by the proxy."""
     import io
 
     from django.core.files.uploadedfile import SimpleUploadedFile
@@ -88,6 +89,8 @@ def test_uploaded_files_are_served_with_their_real_type_and_nosniff(client, make
     Image.new("RGB", (20, 20), "red").save(buffer, "PNG")
     partner = make_partner("typed")
     partner.logo.save("logo.png", SimpleUploadedFile("logo.png", buffer.getvalue()))
+    assert client.get(partner.logo.url).status_code == 404  # the test runner turns DEBUG off
+    settings.DEBUG = True
     response = client.get(partner.logo.url)
     assert response.status_code == 200
     assert response["Content-Type"] == "image/png"

@@ -65,9 +65,11 @@ PARTNER_NAMES = {
 
 
 def test_staff_add_a_partner_with_a_logo_and_find_it_in_every_language(
-    staff_page, live_server, tmp_path
+    staff_page, live_server, tmp_path, settings
 ):
     from partners.models import Partner
+
+    settings.DEBUG = True  # Django serves the uploaded logo, as in local work (the proxy's job)
 
     logo = tmp_path / "charite-logo.png"
     Image.new("RGB", (120, 120), (11, 74, 125)).save(logo)
