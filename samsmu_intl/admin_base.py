@@ -2,6 +2,7 @@
 the department's page): translation tabs and the rich-text editor's CSP nonce, and the place
 where every content admin gains what the editors' workflow adds."""
 
+from django.db import models
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from samsmu_intl.admin_drafts import DraftDeletionMixin
@@ -19,4 +20,6 @@ class ContentAdmin(
     NonceMediaMixin,
     TabbedTranslationAdmin,
 ):
-    pass
+    # Staff paste addresses like "www.charite.de": they become https://, not http:// (Django's
+    # default until 6.0).
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}

@@ -119,6 +119,14 @@ def test_real_logo_is_accepted_and_previewed(admin_client, db):
     assert 'class="admin-logo"' in changelist
 
 
+def test_a_website_typed_without_a_scheme_is_saved_as_https(admin_client, db):
+    response = admin_client.post(
+        reverse("admin:partners_partner_add"), partner_form(website="www.charite.de")
+    )
+    assert response.status_code == 302
+    assert Partner.objects.get().website == "https://www.charite.de"
+
+
 def test_agreement_document_must_be_a_pdf(admin_client, db):
     not_pdf = SimpleUploadedFile(
         "agreement.pdf", b"MZ\x90\x00 not a pdf", content_type="application/pdf"
