@@ -12,8 +12,8 @@ from contextlib import contextmanager
 
 from django.core.exceptions import PermissionDenied
 from django.db import router, transaction
-from django.utils.translation import gettext
-from reversion import add_to_revision, revisions, set_comment
+from django.utils.translation import gettext_noop
+from reversion import add_to_revision, is_active, revisions, set_comment
 from reversion_compare.admin import CompareVersionAdmin
 
 
@@ -38,11 +38,27 @@ class HistoryMixin(CompareVersionAdmin):
         # them; comparing it would only add noise in English field names.
         return [field.name for field in self.model._meta.fields if not field.editable]
 
+    # Comments are kept as the admin's change message (JSON, as LogEntry keeps it) or an English
+    # msgid, not as text in the saving editor's language, and translated when they are shown
+    # (the history_tags library): an Uzbek-reading editor reads a Russian-reading one's change
+    # in Uzbek.
+    def log_addition(self, request, obj, message):
+        entry = super().log_addition(request, obj, message)
+        if is_active():
+            set_comment(entry.change_message)
+        return entry
+
+    def log_change(self, request, obj, message):
+        entry = super().log_change(request, obj, message)
+        if is_active():
+            set_comment(entry.change_message)
+        return entry
+
     def _snapshot(self, request, objs):
         """Keep each item as it is just before it is deleted: an item that was never saved in
         the admin (imported, seeded) is still recoverable, and the history says who deleted it."""
         with _separate_revision(), self.create_revision(request):
-            set_comment(gettext("Deleted in the admin."))
+            set_comment(gettext_noop("Deleted in the admin."))
             for obj in objs:
                 add_to_revision(obj)
 

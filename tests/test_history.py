@@ -243,3 +243,37 @@ def test_a_deleted_staff_entry_is_recovered_with_its_photo_and_translations(admi
     assert restored.photo.storage.exists(restored.photo.name)
     team = admin_client.get(reverse("department:team")).content.decode()
     assert "F. N. Atayeva" in team
+
+
+def test_each_editor_reads_the_history_in_their_own_language(admin_client, partner):
+    """A change saved by a Russian-reading editor is described to each reader in theirs, with
+    the field's own name (an institution's name: «название», not a person's «имя»)."""
+    admin_client.cookies["django_language"] = "ru"
+    save_in_admin(admin_client, partner, name_ru="Едитепе (Стамбул)", city_en="Istanbul")
+    expected = {
+        "uz": "Nomi [ru] va Shahar [en] oʻzgartirildi.",
+        "ru": "Изменено Название [ru] и Город [en].",
+        "en": "Changed Name [ru] and City [en].",
+    }
+    versions = Version.objects.get_for_object(partner)
+    compare_url = reverse("admin:partners_partner_compare", args=[partner.pk])
+    compare_url += f"?version_id1={versions.last().pk}&version_id2={versions.first().pk}"
+    for language, comment in expected.items():
+        admin_client.cookies["django_language"] = language
+        history = admin_client.get(reverse("admin:partners_partner_history", args=[partner.pk]))
+        assert f"<td>{comment}</td>" in history.content.decode()
+        compared = admin_client.get(compare_url).content.decode()
+        assert f"<blockquote>{comment}</blockquote>" in compared
+
+
+def test_the_deletion_note_is_read_in_the_readers_language(admin_client, partner):
+    admin_client.cookies["django_language"] = "ru"
+    admin_client.post(reverse("admin:partners_partner_delete", args=[partner.pk]), {"post": "yes"})
+    recover_url = reverse(
+        "admin:partners_partner_recover", args=[Version.objects.get_deleted(Partner).get().pk]
+    )
+    admin_client.post(recover_url, form_data(admin_client.get(recover_url)))
+    restored = Partner.objects.get(slug="yeditepe")
+    admin_client.cookies["django_language"] = "uz"
+    history = admin_client.get(reverse("admin:partners_partner_history", args=[restored.pk]))
+    assert "<td>Boshqaruv panelida oʻchirildi.</td>" in history.content.decode()

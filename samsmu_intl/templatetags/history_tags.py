@@ -1,0 +1,40 @@
+import json
+
+from django import template
+from django.contrib.admin.models import LogEntry
+from django.utils import translation
+from django.utils.text import capfirst
+from django.utils.translation import gettext
+
+register = template.Library()
+
+
+def field_labels(model):
+    """{label as the admin keeps it: label in the reader's language} for the model's fields.
+    The admin keeps a changed field's label untranslated ("Name", or "Name [ru]" for one language
+    of a translated field); the field itself knows its name in every language, context included
+    (an institution's "name" is not a person's)."""
+    fields = [field for field in model._meta.get_fields() if hasattr(field, "verbose_name")]
+    with translation.override(None):
+        kept = [capfirst(str(field.verbose_name)) for field in fields]
+    shown = [capfirst(str(field.verbose_name)) for field in fields]
+    return dict(zip(kept, shown, strict=True))
+
+
+@register.filter
+def change_comment(revision, opts):
+    """What a version's comment says, in the reader's language (see HistoryMixin); `opts` is the
+    versioned model's. Comments saved before they were kept this way are shown as written."""
+    comment = revision.comment or ""
+    if not comment.startswith("["):
+        return gettext(comment) if comment else ""
+    try:
+        messages = json.loads(comment)
+    except ValueError:
+        return comment
+    labels = field_labels(opts.model)
+    for message in messages:
+        changed = message.get("changed", {})
+        if "fields" in changed:
+            changed["fields"] = [labels.get(label, label) for label in changed["fields"]]
+    return LogEntry(change_message=json.dumps(messages)).get_change_message()
