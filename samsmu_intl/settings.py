@@ -239,6 +239,11 @@ SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = "Lax"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# How many proxies in front of the app servers append to X-Forwarded-For (1 for one nginx with
+# `proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for`). 0, the default, trusts no
+# header: every visitor is REMOTE_ADDR, which behind a proxy is the proxy, so that the hourly
+# form limits and login lockouts would then apply to all visitors together.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT")
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0" if DEBUG else "31536000"))
 # HTTPS only, for this host and below it; set these to false before the first deployment if
@@ -283,8 +288,9 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 # The admin's own page, in the language chosen, saying how long to wait.
 AXES_LOCKOUT_CALLABLE = "samsmu_intl.accounts.lockout.lockout_response"
-# The address is REMOTE_ADDR. Behind the TLS proxy that is the proxy's for everyone, and the
-# lock then holds for the username from anywhere: stricter, never weaker.
+# The visitor's address, also for the public forms' limits: behind proxies, from the
+# X-Forwarded-For entry the trusted ones appended (samsmu_intl/ratelimit.py).
+AXES_CLIENT_IP_CALLABLE = "samsmu_intl.ratelimit.client_address"
 # Successful logins are not logged (the history already says who changed what).
 AXES_DISABLE_ACCESS_LOG = True
 

@@ -10,6 +10,7 @@ from django.utils import timezone, translation
 
 from events.models import Registration
 from samsmu_intl.department.models import Department, Inquiry
+from samsmu_intl.department.views import INQUIRIES_PER_ADDRESS_PER_HOUR
 
 
 def contact_url(language="en"):
@@ -116,6 +117,32 @@ def test_honeypot_and_rate_limit(client, department):
     assert Inquiry.objects.count() == 4
     assert client.post(contact_url(), question()).status_code == 429
     assert Inquiry.objects.count() == 4
+
+
+def test_behind_the_proxy_each_visitor_has_their_own_limit(client, department, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+
+    def ask(forwarded_for, **fields):
+        return client.post(
+            contact_url(),
+            question(**fields),
+            REMOTE_ADDR="10.0.0.2",  # the proxy's, the same for everyone
+            HTTP_X_FORWARDED_FOR=forwarded_for,
+        )
+
+    for number in range(INQUIRIES_PER_ADDRESS_PER_HOUR):
+        assert ask("203.0.113.7", email=f"p{number}@example.org").status_code == 302
+    assert ask("203.0.113.7").status_code == 429
+    assert ask("198.51.100.1, 203.0.113.7").status_code == 429  # its own claim is ignored
+    assert ask("198.51.100.23", email="other@example.org").status_code == 302
+    assert Inquiry.objects.count() == INQUIRIES_PER_ADDRESS_PER_HOUR + 1
+
+
+def test_without_a_trusted_proxy_a_forwarded_address_is_not_believed(client, department):
+    for number in range(INQUIRIES_PER_ADDRESS_PER_HOUR):
+        client.post(contact_url(), question(), HTTP_X_FORWARDED_FOR=f"198.51.100.{number}")
+    response = client.post(contact_url(), question(), HTTP_X_FORWARDED_FOR="198.51.100.99")
+    assert response.status_code == 429
 
 
 def test_staff_track_inquiries_by_status(admin_client, department):

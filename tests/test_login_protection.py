@@ -35,16 +35,18 @@ def staff(db, django_user_model):
     return django_user_model.objects.create_user("aziza", password=PASSWORD, is_staff=True)
 
 
-def log_in(client, password, language="en"):
+def log_in(client, password, language="en", **headers):
     client.cookies["django_language"] = language
     return client.post(
         reverse("admin:login"),
         {"username": "aziza", "password": password, "next": reverse("admin:index")},
+        **headers,
     )
 
 
-def fail_until_locked(client, language="en"):
-    responses = [log_in(client, f"wrong {n}", language) for n in range(settings.AXES_FAILURE_LIMIT)]
+def fail_until_locked(client, language="en", **headers):
+    attempts = range(settings.AXES_FAILURE_LIMIT)
+    responses = [log_in(client, f"wrong {n}", language, **headers) for n in attempts]
     assert all(r.status_code == 200 for r in responses[:-1])  # the login form, with its error
     return responses[-1]
 
@@ -96,6 +98,21 @@ def test_a_lockout_holds_for_that_username_only(client, staff, django_user_model
     django_user_model.objects.create_user("bekzod", password=PASSWORD, is_staff=True)
     other = client.post(reverse("admin:login"), {"username": "bekzod", "password": PASSWORD})
     assert other.status_code == 302
+
+
+def test_behind_the_proxy_a_lockout_holds_for_the_address_that_failed(client, staff, settings):
+    """Through the proxy every request comes from its address; the lockout goes by the one the
+    proxy appended to X-Forwarded-For, so someone guessing a username does not lock its owner
+    out from everywhere."""
+    settings.TRUSTED_PROXY_COUNT = 1
+    proxy = {"REMOTE_ADDR": "10.0.0.2"}
+    guesser = {**proxy, "HTTP_X_FORWARDED_FOR": "203.0.113.7"}
+    assert fail_until_locked(client, **guesser).status_code == 429
+    # Claiming another address in front of its own does not get the guesser a fresh count.
+    spoofed = {**proxy, "HTTP_X_FORWARDED_FOR": "198.51.100.1, 203.0.113.7"}
+    assert log_in(client, PASSWORD, **spoofed).status_code == 429
+    owner = {**proxy, "HTTP_X_FORWARDED_FOR": "198.51.100.23"}
+    assert log_in(client, PASSWORD, **owner).status_code == 302
 
 
 def test_password_validators_are_the_four_standard_ones():
