@@ -116,9 +116,10 @@ class PartnerFilters:
 
     def facets(self, published, cooperation_forms):
         """Counts per value of each filter, with every other filter applied (the number a visitor
-        gets by choosing that value), and the number of partners matching them all. One query of a
-        GROUP BY per filter, each answered from the (status, region, country, kind, publish_from)
-        index alone; the forms are counted on the link table, without joining their names."""
+        gets by choosing that value), and the number of partners matching them all. Two queries:
+        a GROUP BY per filter joined by UNION ALL, each answered from the (status, region,
+        country, kind, publish_from) index alone; and the forms, counted on the link table
+        without joining their names."""
         per_filter = [
             self.without(name)
             .apply(published)
