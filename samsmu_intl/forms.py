@@ -43,17 +43,16 @@ class VisitorForm(forms.ModelForm):
 
     # A field people never see: a form that fills it was filled by a robot.
     website = forms.CharField(required=False, label=_("Leave this field empty"))
+    # Django's blank choice is a row of dashes; a visitor is told what to choose instead.
+    blank_choice_labels = {"country": _("Choose a country"), "topic": _("Choose a topic")}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["website"].widget.attrs.update(tabindex="-1", autocomplete="off")
-        if "country" in self.fields:
-            # Django's blank choice is a row of dashes; a visitor is told what to do instead.
-            country = self.fields["country"]
-            country.choices = [
-                ("", _("Choose a country")),
-                *((code, name) for code, name in country.choices if code),
-            ]
+        for name, label in self.blank_choice_labels.items():
+            if name in self.fields:
+                field = self.fields[name]
+                field.choices = [("", label), *((v, text) for v, text in field.choices if v)]
 
     @property
     def is_spam(self):

@@ -96,6 +96,15 @@ def test_bad_fields_are_refused(client, department, field, value, message):
     assert not Inquiry.objects.exists()
 
 
+def test_the_empty_choices_say_what_to_choose(client, department):
+    html = client.get(contact_url("ru")).content.decode()
+    country = re.search(r'<select name="country"[^>]*>.*?</select>', html, re.S).group(0)
+    topic = re.search(r'<select name="topic"[^>]*>.*?</select>', html, re.S).group(0)
+    assert '<option value="" selected>Выберите страну</option>' in country
+    assert re.search(r'<option value=""\s*selected>Выберите тему</option>', topic)
+    assert "---" not in country + topic
+
+
 def test_country_list_keeps_the_choice_in_the_page_language(client, department):
     html = client.post(contact_url("ru"), question(message="")).content.decode()
     select = re.search(r'<select name="country"[^>]*>.*?</select>', html, re.S).group(0)
