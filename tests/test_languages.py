@@ -1,10 +1,12 @@
 """Every public page lives under /uz/, /ru/ or /en/, and says which versions exist."""
 
+import datetime
 import re
 
 import pytest
 from django.urls import reverse
 from django.utils import translation
+from django.utils.formats import date_format
 
 
 def visible_text(html):
@@ -155,3 +157,11 @@ class TestAlternates:
         response = client.get(url("department:landing", "ru"))
         assert "csrftoken" not in response.cookies
         assert "<form" not in response.content.decode()
+
+
+def test_uzbek_dates_write_the_month_in_lower_case():
+    """Inside a date Uzbek writes the month in lower case (28-noyabr); Django's catalogue
+    capitalises it, and locale/vendor corrects that."""
+    with translation.override("uz"):
+        assert date_format(datetime.date(2026, 11, 28), "DATE_FORMAT") == "28-noyabr, 2026-yil"
+        assert date_format(datetime.date(2027, 1, 5), "DATE_FORMAT") == "5-yanvar, 2027-yil"
