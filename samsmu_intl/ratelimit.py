@@ -17,7 +17,7 @@ def client_address(request):
     take X-Forwarded-For into account. With TRUSTED_PROXY_COUNT proxies in front, each appending
     the address it was called from, the visitor's is the one the outermost of them appended,
     counted from the right; whatever a client put further left is its own claim and ignored."""
-    remote = request.META.get("REMOTE_ADDR", "unknown")
+    remote = request.META.get("REMOTE_ADDR")  # None for a request made in code (force_login)
     proxies = settings.TRUSTED_PROXY_COUNT
     if not proxies:
         return remote
@@ -32,7 +32,7 @@ def client_address(request):
 
 
 def over_hourly_limit(request, scope, limit):
-    key = f"rate:{scope}:{client_address(request)}"
+    key = f"rate:{scope}:{client_address(request) or 'unknown'}"
     cache_call("add", key, 0, timeout=WINDOW_SECONDS)
     attempts = cache_call("incr", key, default=None)
     if attempts is None:  # expired between add and incr, or the cache is down
