@@ -2,10 +2,10 @@
 (Redis when REDIS_URL is set), so that any number of app servers serve the same pages.
 
 Any change to content (a save or delete in the department, partners or events apps) replaces
-the "generation" token that every page key contains, so all servers drop all pages at once. A
-short lifetime covers what changes with the clock alone (scheduled publishing, a webinar's join
-link). Logged-in staff are never served, nor do they fill, the cache. When the cache itself is
-down, pages are served uncached and the outage is logged once."""
+the "generation" token that every stored page is tagged with, so all servers drop all pages at
+once. A short lifetime covers what changes with the clock alone (scheduled publishing, a
+webinar's join link). Logged-in staff are never served, nor do they fill, the cache. When the
+cache itself is down, pages are served uncached and the outage is logged once."""
 
 import hashlib
 import logging
@@ -13,6 +13,7 @@ import uuid
 
 from django.conf import settings
 from django.core.cache import cache
+from django.utils.cache import set_response_etag
 from django.utils.translation import get_language
 
 logger = logging.getLogger(__name__)
@@ -53,13 +54,12 @@ def cache_call(method, *args, default=None, **kwargs):
     return result
 
 
-def current_generation():
-    generation = cache_call("get", GENERATION_KEY)
-    if generation is None:
-        generation = uuid.uuid4().hex
-        cache_call("add", GENERATION_KEY, generation, timeout=None)
-        generation = cache_call("get", GENERATION_KEY, default=generation)
-    return generation
+def new_generation():
+    """The token for a cache that has none yet (first start, or Redis emptied); if another
+    server set one meanwhile, theirs wins."""
+    generation = uuid.uuid4().hex
+    cache_call("add", GENERATION_KEY, generation, timeout=None)
+    return cache_call("get", GENERATION_KEY, default=generation)
 
 
 def invalidate_pages(**kwargs):
@@ -69,10 +69,10 @@ def invalidate_pages(**kwargs):
     cache_call("set", GENERATION_KEY, uuid.uuid4().hex, timeout=None)
 
 
-def _page_key(request, generation):
+def _page_key(request):
     url = request.build_absolute_uri()
     digest = hashlib.sha256(f"{get_language()}|{url}".encode()).hexdigest()
-    return f"page-cache:{generation}:{digest}"
+    return f"page-cache:{digest}"
 
 
 def _is_anonymous(request):
@@ -116,7 +116,12 @@ class StorePageMiddleware:
         response = self.get_response(request)
         key = getattr(request, "page_cache_key", None)
         if key and _cacheable_response(response):
-            cache_call("set", key, response, timeout=settings.PAGE_CACHE_SECONDS)
+            # Tagged with the generation read before the page was made: if content changed
+            # meanwhile, the page is already out of date and no one will be served it. Its
+            # ETag is computed once here, not on every answer from the cache.
+            set_response_etag(response)
+            entry = (request.page_cache_generation, response)
+            cache_call("set", key, entry, timeout=settings.PAGE_CACHE_SECONDS)
         return response
 
 
@@ -130,9 +135,12 @@ class ServeCachedPageMiddleware:
     def __call__(self, request):
         if not _cacheable_request(request):
             return self.get_response(request)
-        key = _page_key(request, current_generation())
-        cached = cache_call("get", key)
-        if cached is not None:
-            return cached
-        request.page_cache_key = key
+        key = _page_key(request)
+        # The generation and the page in one round trip to the cache.
+        found = cache_call("get_many", [GENERATION_KEY, key], default={})
+        generation = found.get(GENERATION_KEY) or new_generation()
+        entry = found.get(key)
+        if entry is not None and entry[0] == generation:
+            return entry[1]
+        request.page_cache_key, request.page_cache_generation = key, generation
         return self.get_response(request)
