@@ -2,6 +2,7 @@
 
     make bench                       # SQLite in a scratch folder
     DATABASE_URL=postgres://... make bench   # a scratch PostgreSQL database (it gets sample data)
+    REDIS_URL=redis://127.0.0.1:6379/15 make bench   # the page cache in Redis, as in production
 
 Starts gunicorn (gthread, DEBUG off, collected static files) on 127.0.0.1, fills the database
 with 2,000 partners and 2,000 events of clearly fake sample data, then measures each page with
