@@ -3,6 +3,7 @@ and deleted items recovered with their translations, inline rows and images."""
 
 import datetime
 import io
+import re
 
 import pytest
 import reversion
@@ -277,3 +278,14 @@ def test_the_deletion_note_is_read_in_the_readers_language(admin_client, partner
     admin_client.cookies["django_language"] = "uz"
     history = admin_client.get(reverse("admin:partners_partner_history", args=[restored.pk]))
     assert "<td>Boshqaruv panelida oʻchirildi.</td>" in history.content.decode()
+
+
+def test_an_inline_rows_changed_fields_are_named_in_the_readers_language(admin_client, partner):
+    url = change_url(partner)
+    data = form_data(admin_client.get(url))
+    data["agreements-0-signed_on"] = ["2024-06-01"]
+    assert admin_client.post(url, data).status_code == 302
+    admin_client.cookies["django_language"] = "ru"
+    history = admin_client.get(reverse("admin:partners_partner_history", args=[partner.pk]))
+    comments = re.findall(r"<td>([^<]*)</td>", history.content.decode())
+    assert "Изменено Дата подписания у соглашение" in " ".join(comments), comments

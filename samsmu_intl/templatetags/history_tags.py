@@ -32,9 +32,20 @@ def change_comment(revision, opts):
         messages = json.loads(comment)
     except ValueError:
         return comment
-    labels = field_labels(opts.model)
     for message in messages:
         changed = message.get("changed", {})
         if "fields" in changed:
+            # An inline row's change names its model ("agreement"); the item's own has no name.
+            labels = field_labels(_model_named(opts.model, changed.get("name")))
             changed["fields"] = [labels.get(label, label) for label in changed["fields"]]
     return LogEntry(change_message=json.dumps(messages)).get_change_message()
+
+
+def _model_named(model, name):
+    """The model itself, or the model of its inline rows whose untranslated name is `name`."""
+    if name:
+        with translation.override(None):
+            for relation in model._meta.related_objects:
+                if str(relation.related_model._meta.verbose_name) == name:
+                    return relation.related_model
+    return model
