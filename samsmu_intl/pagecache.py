@@ -14,7 +14,7 @@ import uuid
 from django.conf import settings
 from django.core.cache import cache
 from django.utils.cache import set_response_etag
-from django.utils.translation import get_language
+from django.utils.translation import get_language_from_path
 
 logger = logging.getLogger(__name__)
 
@@ -70,25 +70,21 @@ def invalidate_pages(**kwargs):
 
 
 def _page_key(request):
-    url = request.build_absolute_uri()
-    digest = hashlib.sha256(f"{get_language()}|{url}".encode()).hexdigest()
+    # The page's language is its URL's (/uz/, /ru/, /en/); a page without one is the same in all.
+    language = get_language_from_path(request.path_info) or ""
+    digest = hashlib.sha256(f"{language}|{request.build_absolute_uri()}".encode()).hexdigest()
     return f"page-cache:{digest}"
 
 
-def _is_anonymous(request):
-    # Without a session cookie nobody is logged in; checking so first leaves the session
-    # untouched (no "Vary: Cookie" on pages for the ordinary visitor).
-    if settings.SESSION_COOKIE_NAME not in request.COOKIES:
-        return True
-    return not request.user.is_authenticated
-
-
 def _cacheable_request(request):
+    # Only visitors without a session: nobody logged in (staff always have one). Deciding so
+    # from the cookie alone lets the cache answer before the session, language, CSRF,
+    # authentication and messages middleware run at all.
     return (
         settings.PAGE_CACHE_SECONDS > 0
         and request.method in CACHED_METHODS
         and request.path_info.startswith(settings.PAGE_CACHE_PATH_PREFIXES)
-        and _is_anonymous(request)
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
     )
 
 
@@ -126,8 +122,8 @@ class StorePageMiddleware:
 
 
 class ServeCachedPageMiddleware:
-    """Innermost (after authentication and language): answers from the cache when it can, and
-    otherwise marks the request for StorePageMiddleware."""
+    """Right inside StorePageMiddleware: answers from the cache when it can, and otherwise marks
+    the request for it. A stored page already carries every header the inner middleware added."""
 
     def __init__(self, get_response):
         self.get_response = get_response
