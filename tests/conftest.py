@@ -131,6 +131,25 @@ def make_event(db):
     return make
 
 
+@pytest.fixture
+def make_registration(db):
+    from events.models import Registration
+
+    def make(event, email, name="P", **fields):
+        """A registration as the site stores it (confirmed, English, with consent)."""
+        fields = {
+            "affiliation": "X",
+            "country": "UZ",
+            "consent": True,
+            "language": "en",
+            "status": Registration.Status.CONFIRMED,
+            **fields,
+        }
+        return Registration.objects.create(event=event, email=email, name=name, **fields)
+
+    return make
+
+
 @pytest.fixture(autouse=True)
 def fresh_cache():
     """Rate limits and cached pages live in the cache: each test starts with an empty one."""

@@ -38,8 +38,7 @@ def english_phrases():
 
 
 @pytest.fixture
-def busy_admin(admin_client, make_partner, make_event):
-    from events.models import Registration
+def busy_admin(admin_client, make_partner, make_event, make_registration):
     from partners.models import Agreement
 
     partner = make_partner("half-translated", name_uz="Hamkor", name_en="Half Translated")
@@ -51,16 +50,7 @@ def busy_admin(admin_client, make_partner, make_event):
         status="published",
     )
     event = make_event("forum", title_uz="Forum", capacity=10)
-    Registration.objects.create(
-        event=event,
-        name="Ada",
-        email="ada@example.org",
-        affiliation="SamSMU",
-        country="UZ",
-        consent=True,
-        language="uz",
-        status=Registration.Status.CONFIRMED,
-    )
+    make_registration(event, "ada@example.org", name="Ada", affiliation="SamSMU", language="uz")
     admin_client.cookies["django_language"] = "uz"
     return admin_client, partner, event
 

@@ -176,20 +176,11 @@ def test_staff_track_inquiries_by_status(admin_client, department):
     assert "a@example.org" in html
 
 
-def test_purge_deletes_old_personal_data_only(make_event, db):
+def test_purge_deletes_old_personal_data_only(make_event, make_registration):
     old_event = make_event("old", kind="webinar", starts_in=-datetime.timedelta(days=400))
     new_event = make_event("new", kind="webinar", starts_in=-datetime.timedelta(days=10))
     for event in (old_event, new_event):
-        Registration.objects.create(
-            event=event,
-            name="P",
-            email=f"{event.slug}@example.org",
-            affiliation="X",
-            country="UZ",
-            consent=True,
-            language="en",
-            status="confirmed",
-        )
+        make_registration(event, f"{event.slug}@example.org")
     old = Inquiry.objects.create(
         name="Old",
         email="o@example.org",

@@ -31,20 +31,8 @@ def listed(admin_client, url):
     return set(response.context["cl"].result_list)
 
 
-def register(event, email, status):
-    return Registration.objects.create(
-        event=event,
-        name="Guest",
-        email=email,
-        affiliation="SamSMU",
-        country="UZ",
-        language="en",
-        status=status,
-    )
-
-
 @pytest.fixture
-def content(make_partner, make_program, make_event):
+def content(make_partner, make_program, make_event, make_registration):
     today = timezone.localdate()
     no_ru = make_partner("no-ru", name_uz="Rusi yoʻq", name_en="No Russian")
     make_partner("draft-no-ru", name_uz="Qoralama", name_en="Draft", status=Partner.Status.DRAFT)
@@ -93,9 +81,9 @@ def content(make_partner, make_program, make_event):
         summary_en="",
         capacity=2,
     )
-    register(webinar, "a@example.com", Registration.Status.CONFIRMED)
-    register(webinar, "b@example.com", Registration.Status.CONFIRMED)
-    register(webinar, "c@example.com", Registration.Status.WAITING)
+    make_registration(webinar, "a@example.com", status=Registration.Status.CONFIRMED)
+    make_registration(webinar, "b@example.com", status=Registration.Status.CONFIRMED)
+    make_registration(webinar, "c@example.com", status=Registration.Status.WAITING)
     make_event("draft-event", status=Event.Status.DRAFT)
     make_event("past-event", starts_in=-datetime.timedelta(days=30))
     return {

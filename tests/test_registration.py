@@ -34,19 +34,6 @@ def details(**overrides):
     return form
 
 
-def registered(event, email, name="P", **fields):
-    """A registration as the site stores it (confirmed, English, with consent)."""
-    fields = {
-        "affiliation": "X",
-        "country": "UZ",
-        "consent": True,
-        "language": "en",
-        "status": "confirmed",
-        **fields,
-    }
-    return Registration.objects.create(event=event, email=email, name=name, **fields)
-
-
 @pytest.fixture
 def webinar(make_event):
     return make_event("webinar", kind="webinar", starts_in=48 * HOUR, capacity=2)
@@ -200,9 +187,9 @@ def test_failing_mail_server_loses_no_registration(client, webinar, settings, ca
     assert "Email 'confirmation' to registration" in caplog.text
 
 
-def test_staff_see_failed_emails(admin_client, webinar):
-    registered(webinar, name="A", email="a@example.org", email_error="refused")
-    registered(webinar, name="B", email="b@example.org")
+def test_staff_see_failed_emails(admin_client, webinar, make_registration):
+    make_registration(webinar, name="A", email="a@example.org", email_error="refused")
+    make_registration(webinar, name="B", email="b@example.org")
     html = admin_client.get(
         reverse("admin:events_registration_changelist"), {"email_failed": "yes"}
     ).content.decode()
@@ -237,8 +224,10 @@ def test_two_people_racing_for_the_last_place(make_event):
     assert event.registrations.confirmed().count() == 1
 
 
-def test_staff_move_someone_from_the_waiting_list(admin_client, webinar):
-    waiting = registered(webinar, name="W", email="w@example.org", language="ru", status="waiting")
+def test_staff_move_someone_from_the_waiting_list(admin_client, webinar, make_registration):
+    waiting = make_registration(
+        webinar, name="W", email="w@example.org", language="ru", status="waiting"
+    )
     admin_client.post(
         reverse("admin:events_registration_changelist"),
         {"action": "confirm_from_waiting_list", "_selected_action": [waiting.pk]},
@@ -250,8 +239,8 @@ def test_staff_move_someone_from_the_waiting_list(admin_client, webinar):
     assert message.attachments
 
 
-def test_staff_export_registrations(admin_client, webinar):
-    registered(
+def test_staff_export_registrations(admin_client, webinar, make_registration):
+    make_registration(
         webinar, name="Ali Valiyev", email="ali@example.org", affiliation="TMA", language="uz"
     )
     url = reverse("admin:events_registration_export")
@@ -263,12 +252,12 @@ def test_staff_export_registrations(admin_client, webinar):
     assert ("Ali Valiyev", "ali@example.org", "confirmed") in rows
 
 
-def test_reminders_go_once_a_day_before(make_event):
+def test_reminders_go_once_a_day_before(make_event, make_registration):
     soon = make_event("soon", kind="webinar", starts_in=20 * HOUR)
     later = make_event("later", kind="webinar", starts_in=50 * HOUR)
     for event in (soon, later):
-        registered(event, name="R", email="r@example.org")
-    registered(soon, name="Wait", email="wait@example.org", status="waiting")
+        make_registration(event, name="R", email="r@example.org")
+    make_registration(soon, name="Wait", email="wait@example.org", status="waiting")
     out = io.StringIO()
     call_command("send_event_reminders", stdout=out)
     call_command("send_event_reminders", stdout=out)
@@ -278,9 +267,9 @@ def test_reminders_go_once_a_day_before(make_event):
     assert "Reminders sent: 0; failed: 0." in out.getvalue()
 
 
-def test_failed_reminder_is_tried_again_next_run(make_event, settings):
+def test_failed_reminder_is_tried_again_next_run(make_event, settings, make_registration):
     event = make_event("soon", kind="webinar", starts_in=20 * HOUR)
-    registered(event, name="R", email="r@example.org")
+    make_registration(event, name="R", email="r@example.org")
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 1, 2
     call_command("send_event_reminders", stdout=io.StringIO())
@@ -291,10 +280,12 @@ def test_failed_reminder_is_tried_again_next_run(make_event, settings):
     assert len(mail.outbox) == 1
 
 
-def test_recording_action_emails_everyone_registered_once(admin_client, make_event):
+def test_recording_action_emails_everyone_registered_once(
+    admin_client, make_event, make_registration
+):
     event = make_event("past", kind="webinar", starts_in=-5 * HOUR)
     for email in ("a@example.org", "b@example.org"):
-        registered(event, name="P", email=email)
+        make_registration(event, name="P", email=email)
     url = reverse("admin:events_event_changelist")
     action = {"action": "email_recording", "_selected_action": [event.pk]}
     admin_client.post(url, action)
@@ -307,9 +298,11 @@ def test_recording_action_emails_everyone_registered_once(admin_client, make_eve
     assert "https://video.example.org/past" in mail.outbox[0].body
 
 
-def test_registration_page_query_count_is_fixed(client, webinar, django_assert_num_queries):
+def test_registration_page_query_count_is_fixed(
+    client, webinar, django_assert_num_queries, make_registration
+):
     for number in range(50):
-        registered(webinar, name="P", email=f"{number}@example.org")
+        make_registration(webinar, name="P", email=f"{number}@example.org")
     with django_assert_num_queries(3):
         client.get(register_url(webinar))
 

@@ -191,17 +191,16 @@ def test_an_editor_deletes_draft_agreements_only_inside_the_partner_form(
     assert Agreement.objects.filter(pk=published.pk).exists()
 
 
-def test_registration_actions_need_the_change_permission(client, django_user_model, make_event):
+def test_registration_actions_need_the_change_permission(
+    client, django_user_model, make_event, make_registration
+):
     from events.models import Registration
 
-    Registration.objects.create(
-        event=make_event("forum"),
+    make_registration(
+        make_event("forum"),
+        "ada@example.org",
         name="Ada",
-        email="ada@example.org",
         affiliation="SamSMU",
-        country="UZ",
-        consent=True,
-        language="en",
         status=Registration.Status.WAITING,
     )
     viewer = django_user_model.objects.create_user("viewer", password="x", is_staff=True)

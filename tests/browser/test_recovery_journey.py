@@ -10,6 +10,8 @@ from django.utils import translation
 from PIL import Image
 from playwright.sync_api import expect
 
+from tests.browser import log_in_to_admin
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PASSWORD = "Samarkand blue tiles 1417"
@@ -56,12 +58,7 @@ def test_staff_member_restores_a_partner_deleted_by_mistake(page, live_server, p
     page.goto(partners_page(live_server, "en"))  # the public list, now in the page cache
     expect(page.get_by_role("link", name=NAMES["en"])).to_be_visible()
 
-    page.context.add_cookies([{"name": "django_language", "value": "en", "url": live_server.url}])
-    page.goto(live_server.url + reverse("admin:login"))
-    page.get_by_label("Username").fill("shavazi")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    expect(page.get_by_role("heading", name="Site content")).to_be_visible()
+    log_in_to_admin(page, live_server, "shavazi", PASSWORD)
 
     # The mistake.
     page.goto(live_server.url + reverse("admin:partners_partner_changelist"))

@@ -11,6 +11,8 @@ from django.utils import timezone, translation
 from PIL import Image
 from playwright.sync_api import expect
 
+from tests.browser import log_in_to_admin
+
 # Transactional: the live server reads what the test writes (see test_journeys.py).
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -22,12 +24,7 @@ def staff_page(page, live_server, django_user_model):
     """A staff member (a superuser made for the test) logged in through the admin's own form,
     reading the admin in English."""
     django_user_model.objects.create_superuser("dilnoza", "dilnoza@example.org", PASSWORD)
-    page.context.add_cookies([{"name": "django_language", "value": "en", "url": live_server.url}])
-    page.goto(live_server.url + reverse("admin:login"))
-    page.get_by_label("Username").fill("dilnoza")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    expect(page.get_by_role("heading", name="Site content")).to_be_visible()
+    log_in_to_admin(page, live_server, "dilnoza", PASSWORD)
     return page
 
 
