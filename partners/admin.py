@@ -1,4 +1,8 @@
+from pathlib import Path
+
+from django import forms
 from django.contrib import admin
+from django.db import models
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
@@ -13,8 +17,45 @@ from samsmu_intl.admin_base import ContentAdmin
 from samsmu_intl.admin_drafts import DraftDeletionInlineMixin
 
 
+class PrivateFileInput(forms.ClearableFileInput):
+    """A file input for private storage: such files have no URL (asking for one raises), so the
+    attached file links to the staff-only view that serves it, set by the form as
+    `download_url`."""
+
+    download_url = None
+
+    def is_initial(self, value):
+        return bool(value and getattr(value, "name", None))
+
+    def format_value(self, value):
+        if self.is_initial(value):
+            return AttachedFile(Path(value.name).name, self.download_url)
+        return None
+
+
+class AttachedFile:
+    """What the file input shows of an attached file: its name, linked to where staff get it."""
+
+    def __init__(self, name, url):
+        self.name, self.url = name, url
+
+    def __str__(self):
+        return self.name
+
+
+class AgreementForm(forms.ModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["document"].widget.download_url = reverse(
+                "admin:partners_agreement_document", args=[self.instance.pk]
+            )
+
+
 class AgreementInline(DraftDeletionInlineMixin, admin.TabularInline):
     model = Agreement
+    form = AgreementForm
+    formfield_overrides = {models.FileField: {"widget": PrivateFileInput}}
     extra = 0
     fields = (
         "kind",
@@ -22,22 +63,14 @@ class AgreementInline(DraftDeletionInlineMixin, admin.TabularInline):
         "valid_until",
         "validity_label",
         "document",
-        "download",
         "status",
         "publish_from",
     )
-    readonly_fields = ("validity_label", "download")
+    readonly_fields = ("validity_label",)
 
     @admin.display(description=_("validity"))
     def validity_label(self, agreement):
         return agreement.get_validity_display() if agreement.pk else "–"
-
-    @admin.display(description=_("document"))
-    def download(self, agreement):
-        if not agreement.pk or not agreement.document:
-            return "–"
-        url = reverse("admin:partners_agreement_document", args=[agreement.pk])
-        return format_html('<a href="{}">{}</a>', url, _("Download"))
 
 
 class AgreementStatusFilter(admin.SimpleListFilter):

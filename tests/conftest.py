@@ -19,6 +19,7 @@ CHROMIUM_ARGS = [
 # CI sets this so that a missing browser fails the run instead of skipping its tests.
 BROWSER_TESTS_REQUIRED = os.environ.get("BROWSER_TESTS_REQUIRED", "") == "1"
 LANGUAGES = ["uz", "ru", "en"]
+EDITORS_GROUP = "International office editors"
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -101,6 +102,33 @@ def make_program(db):
         return program
 
     return make
+
+
+@pytest.fixture
+def editors_group(db):
+    """The group the migration made. A transactional test elsewhere on this worker ends with a
+    flush that empties every table: then the migration's own code makes it again."""
+    import importlib
+    from types import SimpleNamespace
+
+    from django.apps import apps
+    from django.contrib.auth.models import Group
+    from django.db import connection
+
+    if not Group.objects.filter(name=EDITORS_GROUP).exists():
+        migration = importlib.import_module("samsmu_intl.accounts.migrations.0001_editors_group")
+        migration.create_editors_group(apps, SimpleNamespace(connection=connection))
+    return Group.objects.get(name=EDITORS_GROUP)
+
+
+@pytest.fixture
+def editor(editors_group, django_user_model):
+    """A member of the editors' group, as the README describes the role."""
+    user = django_user_model.objects.create_user(
+        "editor", password="a long editor passphrase", is_staff=True
+    )
+    user.groups.add(editors_group)
+    return user
 
 
 @pytest.fixture

@@ -1,11 +1,7 @@
 """The "International office editors" group, proved by requests as an editor: they keep the
 content, delete drafts only, and reach neither accounts nor the registrations' export."""
 
-import importlib
-from types import SimpleNamespace
-
 import pytest
-from django.apps import apps
 from django.contrib.auth.models import Group, Permission
 from django.contrib.messages import get_messages
 from django.db import connection
@@ -14,27 +10,9 @@ from django.urls import reverse
 
 from partners.models import Partner
 from tests.admin_forms import form_data
+from tests.conftest import EDITORS_GROUP as GROUP
 
-GROUP = "International office editors"
-
-
-@pytest.fixture(autouse=True)
-def editors_group(db):
-    """The group the migration made. A transactional test elsewhere on this worker ends with a
-    flush that empties every table: then the migration's own code makes it again."""
-    if not Group.objects.filter(name=GROUP).exists():
-        migration = importlib.import_module("samsmu_intl.accounts.migrations.0001_editors_group")
-        migration.create_editors_group(apps, SimpleNamespace(connection=connection))
-    return Group.objects.get(name=GROUP)
-
-
-@pytest.fixture
-def editor(db, django_user_model):
-    user = django_user_model.objects.create_user(
-        "editor", password="a long editor passphrase", is_staff=True
-    )
-    user.groups.add(Group.objects.get(name=GROUP))
-    return user
+pytestmark = pytest.mark.usefixtures("editors_group")
 
 
 @pytest.fixture
