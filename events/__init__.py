@@ -1,0 +1,1 @@
+"""Events: mobility, conferences, visits and webinars, their registrations, calendars and feed."""

@@ -8,8 +8,8 @@ from modeltranslation.admin import TranslationStackedInline
 
 from events import emails
 from events.models import Event, EventPhoto, Registration
-from samsmu_intl.admin_base import ContentAdmin
-from samsmu_intl.admin_images import thumbnail
+from samsmu_intl.content.admin import ContentAdmin
+from samsmu_intl.images.thumbnails import thumbnail
 
 
 class EventPhotoInline(TranslationStackedInline):

@@ -7,15 +7,15 @@ from django.utils import timezone, translation
 from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
-from samsmu_intl.i18n import localized
+from samsmu_intl.content.languages import localized
+from samsmu_intl.serving.origin import site_host
 
 PRODUCT_ID = "-//Samarkand State Medical University//International Cooperation//EN"
 
 
 def uid_for(event):
     """Stable across edits and languages: the primary key never changes."""
-    host = (settings.SITE_URL or "samsmu-intl.local").split("//")[-1].split("/")[0]
-    return f"event-{event.pk}@{host}"
+    return f"event-{event.pk}@{site_host()}"
 
 
 def _month_span(moment):

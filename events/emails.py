@@ -9,14 +9,15 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from events.calendar import calendar
-from samsmu_intl.i18n import absolute_url_for_path, localized
+from samsmu_intl.content.languages import localized
+from samsmu_intl.serving.origin import absolute_url
 
 logger = logging.getLogger(__name__)
 
 
 def _event_url(event, language):
     with translation.override(language):
-        return absolute_url_for_path(event.get_absolute_url())
+        return absolute_url(event.get_absolute_url())
 
 
 def _send(registration, template, *, attach_calendar=False, sent_field=None, **context):

@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from events.models import Registration
-from samsmu_intl.forms import CountrySelect, VisitorForm, consent_field
+from samsmu_intl.content.forms import CountrySelect, VisitorForm, consent_field
 
 
 class RegistrationForm(VisitorForm):

@@ -10,15 +10,10 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from partners.models import Partner
-from samsmu_intl.department.models import StaffMember
-from samsmu_intl.editorial.translation_status import (
-    TranslationStatusMixin,
-    TranslationStatusQuerySet,
-)
-from samsmu_intl.images import alt_text_errors, webp
-from samsmu_intl.publishing import Publishable, PublishableQuerySet
-from samsmu_intl.text import RichTextField
-from samsmu_intl.uploads import ImageField
+from samsmu_intl.content.publishing import Publishable, PublishableQuerySet
+from samsmu_intl.content.text import RichTextField
+from samsmu_intl.images.renditions import alt_text_errors, webp
+from samsmu_intl.images.uploads import ImageField
 
 JOIN_LINK_OPENS_BEFORE = datetime.timedelta(hours=1)
 REMINDER_BEFORE = datetime.timedelta(days=1)
@@ -113,7 +108,10 @@ class Event(Publishable):
     )
     host_name = models.CharField(_("host (if not a partner)"), max_length=255, blank=True)
     staff = models.ManyToManyField(
-        StaffMember, related_name="events", blank=True, verbose_name=_("participating staff")
+        "department.StaffMember",
+        related_name="events",
+        blank=True,
+        verbose_name=_("participating staff"),
     )
     cover = ImageField(
         _("cover image"),
@@ -239,7 +237,7 @@ class Event(Publishable):
         return registration, True
 
 
-class EventPhoto(TranslationStatusMixin, models.Model):
+class EventPhoto(models.Model):
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="photos")
     image = ImageField(
         _("photo"),
@@ -261,8 +259,6 @@ class EventPhoto(TranslationStatusMixin, models.Model):
         ),
     )
     order = models.PositiveIntegerField(_("order"), default=0)
-
-    objects = TranslationStatusQuerySet.as_manager()
 
     class Meta:
         ordering = ["order", "pk"]

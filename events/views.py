@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.syndication.views import Feed
 from django.db.models import Prefetch
@@ -15,20 +14,25 @@ from events import emails
 from events.calendar import calendar
 from events.forms import RegistrationForm
 from events.models import Event
-from samsmu_intl import structured_data
-from samsmu_intl.breadcrumbs import BreadcrumbsMixin
-from samsmu_intl.department.models import StaffMember
-from samsmu_intl.i18n import absolute_url, localized
-from samsmu_intl.pagination import ForgivingPaginationMixin
-from samsmu_intl.preview import PreviewMixin, PublishedViewMixin
-from samsmu_intl.query_filters import query_string, read_choices
-from samsmu_intl.ratelimit import over_hourly_limit
+from events.structured_data import event as event_data
+from samsmu_intl.content.filters import query_string, read_choices
+from samsmu_intl.content.languages import localized
+from samsmu_intl.content.preview import PreviewMixin
+from samsmu_intl.content.views import BreadcrumbsMixin, ForgivingPaginationMixin, PublishedViewMixin
+from samsmu_intl.serving.origin import absolute_url, site_host
+from samsmu_intl.serving.ratelimit import over_hourly_limit
 
 EVENTS_PER_PAGE = 12
 FEED_LENGTH = 20
 CALENDAR_LENGTH = 200
 REGISTRATIONS_PER_ADDRESS_PER_HOUR = 10
 YEARS_SHOWN = range(1990, 2101)
+
+
+def department_staff():
+    """The department's staff, reached through the event's relation to them: the department sits
+    above events in the layers (its home page lists events), so events never import it."""
+    return Event._meta.get_field("staff").related_model.objects
 
 
 class EventListView(ForgivingPaginationMixin, ListView):
@@ -82,7 +86,7 @@ class EventDetailView(PublishedViewMixin, BreadcrumbsMixin, DetailView):
             .select_related("partner")
             .prefetch_related(
                 "photos",
-                Prefetch("staff", StaffMember.objects.published(), to_attr="published_staff"),
+                Prefetch("staff", department_staff().published(), to_attr="published_staff"),
             )
         )
 
@@ -90,7 +94,7 @@ class EventDetailView(PublishedViewMixin, BreadcrumbsMixin, DetailView):
         event = self.object
         now = timezone.now()
         context = super().get_context_data(**kwargs)
-        context["structured_data"].append(structured_data.event(self.request, event))
+        context["structured_data"].append(event_data(self.request, event))
         return context | dict(
             show_join_link=event.join_link_visible(now),
             show_recording=event.recording_visible(now),
@@ -167,7 +171,7 @@ def _ics_response(payload, filename):
 def event_ics(request, slug):
     event = get_object_or_404(Event.objects.published(), slug=slug)
     title = str(localized(event, "title"))
-    payload = calendar([event], title, lambda item: absolute_url(request, item.get_absolute_url()))
+    payload = calendar([event], title, lambda item: absolute_url(item.get_absolute_url(), request))
     return _ics_response(payload, f"{event.slug}.ics")
 
 
@@ -184,7 +188,7 @@ def calendar_ics(request):
     payload = calendar(
         events[:CALENDAR_LENGTH],
         name,
-        lambda item: absolute_url(request, item.get_absolute_url()),
+        lambda item: absolute_url(item.get_absolute_url(), request),
     )
     return _ics_response(payload, f"samsmu-events-{kind or 'all'}.ics")
 
@@ -206,10 +210,10 @@ class EventFeed(Feed):
         return _("Staff mobility, conferences, delegations, seminars and webinars.")
 
     def link(self):
-        return absolute_url(self.request, self.request.path.rsplit("feed/", 1)[0])
+        return absolute_url(self.request.path.rsplit("feed/", 1)[0], self.request)
 
     def feed_url(self):
-        return absolute_url(self.request, self.request.path)
+        return absolute_url(self.request.path, self.request)
 
     def feed_guid(self):
         return self.feed_url()
@@ -224,12 +228,11 @@ class EventFeed(Feed):
         return str(localized(item, "summary"))
 
     def item_link(self, item):
-        return absolute_url(self.request, item.get_absolute_url())
+        return absolute_url(item.get_absolute_url(), self.request)
 
     def item_guid(self, item):
         # A tag URI on the primary key: stable when the title, slug or language changes.
-        host = (settings.SITE_URL.split("//")[-1] or self.request.get_host()).split(":")[0]
-        return f"tag:{host},2024:event-{item.pk}"
+        return f"tag:{site_host(self.request)},2024:event-{item.pk}"
 
     item_guid_is_permalink = False
 

@@ -1,0 +1,1 @@
+"""Partner institutions, their cooperation agreements, and the programs offered with them."""

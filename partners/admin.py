@@ -13,8 +13,8 @@ from import_export.admin import ImportExportMixin
 from partners.filters import countries_by_name
 from partners.models import Agreement, CooperationForm, Partner, Program
 from partners.resources import PartnerResource
-from samsmu_intl.admin_base import ContentAdmin
-from samsmu_intl.admin_drafts import DraftDeletionInlineMixin
+from samsmu_intl.content.admin import ContentAdmin
+from samsmu_intl.content.drafts import DraftDeletionInlineMixin
 
 
 class PrivateFileInput(forms.ClearableFileInput):

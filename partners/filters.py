@@ -13,7 +13,7 @@ from django_countries.data import COUNTRIES
 
 from partners.models import Partner
 from partners.regions import Region
-from samsmu_intl.text import search_query
+from samsmu_intl.content.text import search_query
 
 COUNTRY_CODES = frozenset(COUNTRIES)
 

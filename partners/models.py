@@ -16,27 +16,21 @@ from django_countries.fields import CountryField
 
 from partners.regions import Region, region_for_country
 from partners.validators import validate_pdf
-from samsmu_intl.editorial.translation_status import (
-    TranslationStatusMixin,
-    TranslationStatusQuerySet,
-)
-from samsmu_intl.images import webp
-from samsmu_intl.publishing import Publishable, PublishableQuerySet
-from samsmu_intl.text import RichTextField, normalise_for_search
-from samsmu_intl.uploads import ImageField
+from samsmu_intl.content.publishing import Publishable, PublishableQuerySet
+from samsmu_intl.content.text import RichTextField, normalise_for_search
+from samsmu_intl.images.renditions import webp
+from samsmu_intl.images.uploads import ImageField
 
 EXPIRY_WARNING_DAYS = 90
 
 
-class CooperationForm(TranslationStatusMixin, models.Model):
+class CooperationForm(models.Model):
     """A form of cooperation (joint program, staff mobility, ...): a short fixed list that a data
     migration creates; staff may reword it but the slugs in URLs stay."""
 
     slug = models.SlugField(_("short address"), unique=True)
     name = models.CharField(pgettext_lazy("institution", "name"), max_length=100)
     order = models.PositiveIntegerField(_("order"), default=0)
-
-    objects = TranslationStatusQuerySet.as_manager()
 
     class Meta:
         ordering = ["order", "pk"]

@@ -5,16 +5,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, ListView, TemplateView
 
-from events.models import Event
 from partners.filters import FILTER_LABELS, PartnerFilters, countries_by_name, country_name
 from partners.models import Agreement, CooperationForm, Partner, Program
 from partners.regions import Region
 from partners.worldmap import legend, world_map
-from samsmu_intl.breadcrumbs import BreadcrumbsMixin
-from samsmu_intl.i18n import localized
-from samsmu_intl.pagination import ForgivingPaginationMixin
-from samsmu_intl.preview import PreviewMixin, PublishedViewMixin
-from samsmu_intl.query_filters import query_string, read_choices
+from samsmu_intl.content.filters import query_string, read_choices
+from samsmu_intl.content.languages import localized
+from samsmu_intl.content.preview import PreviewMixin
+from samsmu_intl.content.views import BreadcrumbsMixin, ForgivingPaginationMixin, PublishedViewMixin
 
 PARTNERS_PER_PAGE = 24
 PROGRAMS_PER_PAGE = 20
@@ -102,6 +100,12 @@ class PartnerListView(ForgivingPaginationMixin, ListView):
         return value
 
 
+def partners_events():
+    """Events, reached through the partners' reverse relation: events sit above partners in
+    the layers (an event names its partner institution), so partners never import them."""
+    return Partner._meta.get_field("events").related_model.objects
+
+
 class PartnerDetailView(PublishedViewMixin, BreadcrumbsMixin, DetailView):
     template_name = "partners/partner_detail.html"
     context_object_name = "partner"
@@ -121,7 +125,7 @@ class PartnerDetailView(PublishedViewMixin, BreadcrumbsMixin, DetailView):
             Prefetch("programs", Program.objects.published(), to_attr="published_programs"),
             Prefetch(
                 "events",
-                Event.objects.published().order_by("-starts_at"),
+                partners_events().published().order_by("-starts_at"),
                 to_attr="published_events",
             ),
         )
@@ -141,7 +145,7 @@ class PartnerMapView(TemplateView):
 
     def get_context_data(self, **kwargs):
         counts = partner_counts_by_country()
-        mobility = Event.objects.published().mobility().counts_by_country()
+        mobility = partners_events().published().mobility().counts_by_country()
         view_box, drawn = world_map(counts)
         by_region = Partner.objects.published().values("region").annotate(n=Count("pk")).order_by()
         region_counts = {row["region"]: row["n"] for row in by_region}

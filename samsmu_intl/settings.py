@@ -74,22 +74,24 @@ INSTALLED_APPS = [
     "reversion",
     "reversion_compare",
     "samsmu_intl.accounts.apps.AxesConfig",  # django-axes, named for the admin
-    "samsmu_intl",
+    "samsmu_intl.serving",
+    "samsmu_intl.content",
     "samsmu_intl.accounts",
     "samsmu_intl.department",
     "samsmu_intl.editorial",
+    "samsmu_intl.operations",
     "partners",
     "events",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "samsmu_intl.middleware.SecurityHeadersMiddleware",
+    "samsmu_intl.serving.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # ETags for every page, cached or not: a 304 when the visitor already has it.
     "django.middleware.http.ConditionalGetMiddleware",
-    "samsmu_intl.pagecache.StorePageMiddleware",
-    "samsmu_intl.pagecache.ServeCachedPageMiddleware",
+    "samsmu_intl.serving.pagecache.StorePageMiddleware",
+    "samsmu_intl.serving.pagecache.ServeCachedPageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -98,7 +100,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
-    "samsmu_intl.middleware.DatabaseUnavailableMiddleware",
+    "samsmu_intl.serving.middleware.DatabaseUnavailableMiddleware",
     # Last, as its documentation asks: it answers a locked-out login with the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -117,7 +119,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "csp.context_processors.nonce",
-                "samsmu_intl.context_processors.site",
+                "samsmu_intl.seo.context_processors.site",
+                "samsmu_intl.department.context_processors.department",
             ],
         },
     },
@@ -144,7 +147,7 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "samsmu_intl.cache.RedisCache",
+            "BACKEND": "samsmu_intl.serving.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "samsmu-intl",
             # A cache that does not answer quickly is treated as down (pages go uncached).
@@ -289,8 +292,8 @@ AXES_RESET_ON_SUCCESS = True
 # The admin's own page, in the language chosen, saying how long to wait.
 AXES_LOCKOUT_CALLABLE = "samsmu_intl.accounts.lockout.lockout_response"
 # The visitor's address, also for the public forms' limits: behind proxies, from the
-# X-Forwarded-For entry the trusted ones appended (samsmu_intl/ratelimit.py).
-AXES_CLIENT_IP_CALLABLE = "samsmu_intl.ratelimit.client_address"
+# X-Forwarded-For entry the trusted ones appended (samsmu_intl/serving/client.py).
+AXES_CLIENT_IP_CALLABLE = "samsmu_intl.serving.client.client_address"
 # Successful logins are not logged (the history already says who changed what).
 AXES_DISABLE_ACCESS_LOG = True
 

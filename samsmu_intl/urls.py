@@ -5,8 +5,20 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from events.sitemaps import EventPagesSitemap, EventSitemap
+from partners.sitemaps import PartnerPagesSitemap, PartnerSitemap, ProgramSitemap
 from samsmu_intl import views
-from samsmu_intl.sitemaps import SITEMAPS
+from samsmu_intl.department.sitemaps import DepartmentPagesSitemap
+
+# Each app describes its own pages; the order is the order of /sitemap.xml.
+SITEMAPS = {
+    "department": DepartmentPagesSitemap,
+    "partner-pages": PartnerPagesSitemap,
+    "event-pages": EventPagesSitemap,
+    "partners": PartnerSitemap,
+    "programs": ProgramSitemap,
+    "events": EventSitemap,
+}
 
 admin.site.site_header = _("SamSMU International Cooperation")
 admin.site.site_title = _("SamSMU International Cooperation: administration")

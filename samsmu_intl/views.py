@@ -7,7 +7,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.static import serve
 
-from samsmu_intl.i18n import absolute_url
+from samsmu_intl.serving.origin import absolute_url
 
 
 @never_cache
@@ -30,7 +30,7 @@ def robots_txt(request):
         "Disallow: /admin/",
         "Disallow: /i18n/",
         "Disallow: /*/register/",
-        f"Sitemap: {absolute_url(request, reverse('sitemap'))}",
+        f"Sitemap: {absolute_url(reverse('sitemap'), request)}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 

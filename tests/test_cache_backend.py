@@ -40,7 +40,7 @@ def test_redis_url_makes_the_cache_shared_through_redis():
     assert result.returncode == 0, result.stderr
     last_line = result.stdout.strip().splitlines()[-1]
     # One redis-py client serves every call (Django's own backend builds one per call).
-    assert last_line.split() == ["samsmu_intl.cache.RedisCache", "shared", "True"]
+    assert last_line.split() == ["samsmu_intl.serving.cache.RedisCache", "shared", "True"]
 
 
 def test_without_redis_url_the_cache_is_local_memory(settings):

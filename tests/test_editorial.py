@@ -13,7 +13,13 @@ from events.models import Event, EventPhoto
 from partners.models import Partner, Program
 from samsmu_intl.department.models import StaffMember
 from samsmu_intl.editorial.models import FieldChange
-from samsmu_intl.editorial.translation_status import has_text, languages_missing
+from samsmu_intl.editorial.translation_status import (
+    complete_languages,
+    has_text,
+    languages_missing,
+    missing_translation,
+    translation_status,
+)
 
 LANGS = ("uz", "ru", "en")
 
@@ -55,8 +61,8 @@ def test_partner_missing_russian_is_marked_and_filtered(admin_client, make_partn
     assert listed(admin_client, f"{changelist(Partner)}?missing_translation=ru") == {gap}
     assert listed(admin_client, f"{changelist(Partner)}?missing_translation=uz") == set()
     assert listed(admin_client, changelist(Partner)) == {gap, whole}
-    assert gap.complete_languages() == ["uz", "en"]
-    assert whole.translation_status() == {"uz": True, "ru": True, "en": True}
+    assert complete_languages(gap) == ["uz", "en"]
+    assert translation_status(whole) == {"uz": True, "ru": True, "en": True}
 
 
 def test_filter_offers_each_language_and_ignores_nonsense(admin_client, make_partner):
@@ -77,9 +83,9 @@ def test_optional_field_empty_everywhere_is_not_missing_but_empty_markup_is_empt
     described = make_partner(
         "described", name_uz="C", name_ru="Ц", name_en="C", description_en="<p>Text</p>"
     )
-    assert set(Partner.objects.missing_translation("ru")) == {described}
-    assert set(Partner.objects.missing_translation("uz")) == {described}
-    assert not Partner.objects.missing_translation("en").exists()
+    assert set(missing_translation(Partner.objects.all(), "ru")) == {described}
+    assert set(missing_translation(Partner.objects.all(), "uz")) == {described}
+    assert not missing_translation(Partner.objects.all(), "en").exists()
     assert languages_missing(complete) == languages_missing(empty_markup) == set()
     assert languages_missing(described) == {"uz", "ru"}
 
@@ -92,7 +98,7 @@ def test_database_and_python_agree_on_empty_rich_text(make_partner, value):
     partner = make_partner("p", name_uz="P", name_ru="П", name_en="P", description_uz="<p>Uz</p>")
     Partner.objects.filter(pk=partner.pk).update(description_ru=value)  # stored as it is
     partner.refresh_from_db()
-    in_sql = Partner.objects.missing_translation("ru").filter(pk=partner.pk).exists()
+    in_sql = missing_translation(Partner.objects.all(), "ru").filter(pk=partner.pk).exists()
     assert in_sql == ("ru" in languages_missing(partner)) == (not has_text(value, rich=True))
 
 
@@ -107,10 +113,10 @@ def test_event_photo_captions_count_for_their_event(admin_client, make_event):
     )
     event.title_en = "Expo"
     event.save()
-    assert not Event.objects.missing_translation("en").exists()
+    assert not missing_translation(Event.objects.all(), "en").exists()
     make_photo(event, alt_uz="A", alt_ru="А", alt_en="A", caption_en="Delegates")
-    assert set(Event.objects.missing_translation("uz")) == {event}
-    assert event.translation_status() == {"uz": False, "ru": False, "en": True}
+    assert set(missing_translation(Event.objects.all(), "uz")) == {event}
+    assert translation_status(event) == {"uz": False, "ru": False, "en": True}
     assert listed(admin_client, f"{changelist(Event)}?missing_translation=ru") == {event}
     assert listed(admin_client, f"{changelist(Event)}?missing_translation=en") == set()
 

@@ -15,7 +15,7 @@ from PIL import Image, ImageCms
 from events.models import Event, EventPhoto
 from partners.models import Partner
 from samsmu_intl.department.models import StaffMember
-from samsmu_intl.uploads import MAX_BYTES, MAX_PIXELS
+from samsmu_intl.images.uploads import MAX_BYTES, MAX_PIXELS
 from tests.admin_forms import partner_form
 
 GPS_IFD = 0x8825

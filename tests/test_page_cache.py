@@ -100,7 +100,7 @@ def test_a_down_cache_means_uncached_pages_and_one_log_line(client, seeded, sett
     from django.core.cache import caches
 
     caches._settings = caches.settings = caches.configure_settings(None)
-    with caplog.at_level(logging.ERROR, logger="samsmu_intl.pagecache"):
+    with caplog.at_level(logging.ERROR, logger="samsmu_intl.serving.cache"):
         for _ in range(3):
             assert client.get(url("partners:list")).status_code == 200
     outage_lines = [r for r in caplog.records if "Cache unavailable" in r.getMessage()]

@@ -3,10 +3,10 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationStackedInline
 
-from samsmu_intl.admin_base import ContentAdmin
-from samsmu_intl.admin_drafts import DraftDeletionInlineMixin
-from samsmu_intl.admin_images import thumbnail
+from samsmu_intl.content.admin import ContentAdmin
+from samsmu_intl.content.drafts import DraftDeletionInlineMixin
 from samsmu_intl.department.models import Department, Inquiry, LandingSection, StaffMember
+from samsmu_intl.images.thumbnails import thumbnail
 
 
 class LandingSectionInline(DraftDeletionInlineMixin, TranslationStackedInline):

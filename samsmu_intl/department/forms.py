@@ -1,8 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from samsmu_intl.content.forms import CountrySelect, VisitorForm, consent_field
 from samsmu_intl.department.models import Inquiry
-from samsmu_intl.forms import CountrySelect, VisitorForm, consent_field
 
 
 class InquiryForm(VisitorForm):

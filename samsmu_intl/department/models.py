@@ -3,16 +3,12 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from samsmu_intl.editorial.translation_status import (
-    TranslationStatusMixin,
-    TranslationStatusQuerySet,
-)
-from samsmu_intl.images import webp
-from samsmu_intl.publishing import Publishable
-from samsmu_intl.uploads import ImageField
+from samsmu_intl.content.publishing import Publishable
+from samsmu_intl.images.renditions import webp
+from samsmu_intl.images.uploads import ImageField
 
 
-class Department(TranslationStatusMixin, models.Model):
+class Department(models.Model):
     """The department's contacts and the home page's heading: one row, edited by staff."""
 
     title = models.CharField(
@@ -33,8 +29,6 @@ class Department(TranslationStatusMixin, models.Model):
         blank=True,
         help_text=_("For example: Mon–Fri 9:00–17:00"),
     )
-
-    objects = TranslationStatusQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("department")

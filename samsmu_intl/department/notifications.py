@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from samsmu_intl.department.models import Department
-from samsmu_intl.i18n import absolute_url_for_path
+from samsmu_intl.serving.origin import absolute_url
 
 logger = logging.getLogger(__name__)
 
@@ -27,7 +27,7 @@ def notify_staff(inquiry):
     with translation.override(settings.LANGUAGE_CODE):
         context = {
             "inquiry": inquiry,
-            "admin_url": absolute_url_for_path(
+            "admin_url": absolute_url(
                 reverse("admin:department_inquiry_change", args=[inquiry.pk])
             ),
         }

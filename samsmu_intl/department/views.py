@@ -7,12 +7,13 @@ from django.views.generic import ListView, TemplateView
 
 from events.models import Event
 from partners.models import Partner
+from samsmu_intl.content.preview import PreviewMixin
+from samsmu_intl.content.views import PublishedViewMixin
 from samsmu_intl.department.forms import InquiryForm
 from samsmu_intl.department.models import Department, LandingSection, StaffMember
 from samsmu_intl.department.notifications import notify_staff
-from samsmu_intl.preview import PreviewMixin, PublishedViewMixin
-from samsmu_intl.ratelimit import over_hourly_limit
-from samsmu_intl.structured_data import university
+from samsmu_intl.department.structured_data import university
+from samsmu_intl.serving.ratelimit import over_hourly_limit
 
 
 class LandingView(PublishedViewMixin, TemplateView):

@@ -11,7 +11,12 @@ class EditorialConfig(AppConfig):
     def ready(self):
         from modeltranslation.translator import translator
 
+        from samsmu_intl.content.admin import extend_content_admins
+        from samsmu_intl.editorial.admin_mixins import EditorialAdminMixin
         from samsmu_intl.editorial.stale import forget_deleted
+
+        # Every content admin shows translation status and stale marks (admin_mixins.py).
+        extend_content_admins(EditorialAdminMixin)
 
         # A deleted item's translation history would otherwise count as stale for ever.
         for model in translator.get_registered_models(abstract=False):

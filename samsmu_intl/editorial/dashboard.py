@@ -10,6 +10,7 @@ from django.utils.http import urlencode
 
 from events.models import Event, Registration
 from partners.models import Agreement, Partner
+from samsmu_intl.content.publishing import Publishable
 from samsmu_intl.editorial.admin_mixins import (
     LANGUAGE_NAMES,
     EditorialAdminMixin,
@@ -23,7 +24,6 @@ from samsmu_intl.editorial.translation_status import (
     part_relations,
     visitor_fields,
 )
-from samsmu_intl.publishing import Publishable
 
 LIST_LIMIT = 10
 

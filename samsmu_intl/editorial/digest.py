@@ -14,7 +14,7 @@ from samsmu_intl.editorial.admin_mixins import LANGUAGE_NAMES
 from samsmu_intl.editorial.dashboard import agreement_alerts, translation_status
 from samsmu_intl.editorial.models import FieldChange
 from samsmu_intl.editorial.translation_status import PARTS
-from samsmu_intl.i18n import absolute_url_for_path
+from samsmu_intl.serving.origin import absolute_url
 
 
 def week_of(day):
@@ -42,7 +42,7 @@ def _admin_url(obj):
         path = reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change", args=[obj.pk])
     except NoReverseMatch:
         return ""
-    return absolute_url_for_path(path)
+    return absolute_url(path)
 
 
 @dataclass
@@ -98,8 +98,8 @@ def digest_context(today=None):
     models = translation_status()
     for row in models:
         for item in row.missing:
-            item.url = absolute_url_for_path(item.url)
-        row.stale_url = absolute_url_for_path(row.stale_url)
+            item.url = absolute_url(item.url)
+        row.stale_url = absolute_url(row.stale_url)
     agreements = agreement_alerts(today, limit=None)
     return {
         "week": week_of(today),
@@ -108,9 +108,9 @@ def digest_context(today=None):
         "stale": stale_items(),
         "expiring": agreements.expiring,
         "expired": agreements.expired,
-        "expiring_url": absolute_url_for_path(agreements.expiring_url),
-        "expired_url": absolute_url_for_path(agreements.expired_url),
-        "admin_url": absolute_url_for_path(reverse("admin:index")),
+        "expiring_url": absolute_url(agreements.expiring_url),
+        "expired_url": absolute_url(agreements.expired_url),
+        "admin_url": absolute_url(reverse("admin:index")),
     }
 
 

@@ -112,18 +112,16 @@ def languages_missing(instance):
     return missing
 
 
-class TranslationStatusQuerySet(models.QuerySet):
-    def missing_translation(self, language):
-        return self.filter(missing_translation_q(self.model, language))
+def missing_translation(queryset, language):
+    """The items of `queryset` that miss a visitor-read text in `language`."""
+    return queryset.filter(missing_translation_q(queryset.model, language))
 
 
-class TranslationStatusMixin:
-    """For translated content models: which languages this item is complete in."""
+def translation_status(instance):
+    """{language code: complete?} in the order of settings.LANGUAGES."""
+    missing = languages_missing(instance)
+    return {code: code not in missing for code in LANGUAGES}
 
-    def translation_status(self):
-        """{language code: complete?} in the order of settings.LANGUAGES."""
-        missing = languages_missing(self)
-        return {code: code not in missing for code in LANGUAGES}
 
-    def complete_languages(self):
-        return [code for code, complete in self.translation_status().items() if complete]
+def complete_languages(instance):
+    return [code for code, complete in translation_status(instance).items() if complete]

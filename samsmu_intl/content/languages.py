@@ -1,43 +1,11 @@
-"""Language helpers shared by templates: links to this page in each language, and content
-fields that say which language their text is really in."""
+"""Translated content in the page's language: a field's text, or its fallback language's, saying
+which language it is really in (so that a page can mark it with its own `lang`)."""
 
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.urls import translate_url
 from django.utils.html import format_html
 from django.utils.translation import get_language
-
-
-def absolute_url(request, path):
-    base = settings.SITE_URL or f"{request.scheme}://{request.get_host()}"
-    return base + path
-
-
-def absolute_url_for_path(path):
-    """For links made outside a request (emails, feeds run from commands): SITE_URL, or the
-    local development address when it is not set."""
-    return (settings.SITE_URL or "http://127.0.0.1:8000") + path
-
-
-def strip_language_prefix(path, language):
-    prefix = f"/{language}/"
-    return "/" + path.removeprefix(prefix) if path.startswith(prefix) else path
-
-
-def language_versions(request):
-    """This page (path and query string) in every language, for the switcher and hreflang."""
-    current = get_language()
-    full_path = request.get_full_path()
-    return [
-        {
-            "code": code,
-            "autonym": settings.LANGUAGE_AUTONYMS[code],
-            "path": translate_url(full_path, code),
-            "is_current": code == current,
-        }
-        for code, _name in settings.LANGUAGES
-    ]
 
 
 def fallback_chain(language):

@@ -7,7 +7,7 @@ from django.utils import timezone
 from events.models import Event
 from partners.models import CooperationForm, Partner
 from samsmu_intl.department.models import Department, LandingSection, StaffMember
-from samsmu_intl.department.seed_content import EVENTS, LANDING, PARTNERS, STAFF
+from samsmu_intl.operations.seed_content import EVENTS, LANDING, PARTNERS, STAFF
 
 
 def per_language(field, texts):

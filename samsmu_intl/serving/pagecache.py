@@ -8,50 +8,18 @@ webinar's join link). Logged-in staff are never served, nor do they fill, the ca
 cache itself is down, pages are served uncached and the outage is logged once."""
 
 import hashlib
-import logging
 import uuid
 
 from django.conf import settings
-from django.core.cache import cache
 from django.utils.cache import set_response_etag
 from django.utils.translation import get_language_from_path
 
-logger = logging.getLogger(__name__)
+from samsmu_intl.serving.cache import cache_call
 
 GENERATION_KEY = "page-cache:generation"
 CACHED_METHODS = ("GET", "HEAD")
 # Models whose changes do not show on any cached page.
 UNCACHED_MODELS = {"events.registration"}
-
-
-class _CacheHealth:
-    """Logs the first failure of an outage and the recovery, not every request in between."""
-
-    down = False
-
-    def failed(self, error):
-        if not self.down:
-            logger.error("Cache unavailable, serving pages uncached: %s", error)
-        self.down = True
-
-    def worked(self):
-        if self.down:
-            logger.warning("Cache available again.")
-        self.down = False
-
-
-health = _CacheHealth()
-
-
-def cache_call(method, *args, default=None, **kwargs):
-    """Call a cache method; on any failure of the cache server, return `default`."""
-    try:
-        result = getattr(cache, method)(*args, **kwargs)
-    except Exception as error:  # the backend's own connection errors vary (redis, socket)
-        health.failed(error)
-        return default
-    health.worked()
-    return result
 
 
 def new_generation():

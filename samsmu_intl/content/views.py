@@ -1,7 +1,27 @@
+"""What the public views of content share: what visitors may see, forgiving pagination, and
+breadcrumbs whose trail feeds both the visible links and their JSON-LD."""
+
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from samsmu_intl.structured_data import breadcrumb_list
+from samsmu_intl.seo.structured_data import breadcrumb_list
+
+
+class PublishedViewMixin:
+    """For public views of Publishable content: what visitors may see."""
+
+    def visible(self, queryset):
+        return queryset.published()
+
+
+class ForgivingPaginationMixin:
+    """For ListViews: a page number past the end shows the last page and one that is not a
+    number shows the first, instead of a 404 for a link that was valid yesterday."""
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator = self.get_paginator(queryset, page_size)
+        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
+        return paginator, page, page.object_list, page.has_other_pages()
 
 
 class BreadcrumbsMixin:

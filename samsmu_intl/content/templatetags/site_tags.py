@@ -5,10 +5,10 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.templatetags.static import static
 from django.utils.safestring import mark_safe
 
-from samsmu_intl.forms import option_tags
-from samsmu_intl.i18n import absolute_url as absolute_url_for
-from samsmu_intl.i18n import localized as localized_text
-from samsmu_intl.text import sanitize_rich_text
+from samsmu_intl.content.forms import option_tags
+from samsmu_intl.content.languages import localized as localized_text
+from samsmu_intl.content.text import sanitize_rich_text
+from samsmu_intl.serving.origin import absolute_url as absolute_url_for
 
 register = template.Library()
 
@@ -23,12 +23,12 @@ def localized(instance, field_name):
 @register.simple_tag(takes_context=True)
 def absolute_url(context, path):
     """An absolute address for a path (SITE_URL, or this request's host)."""
-    return absolute_url_for(context["request"], path)
+    return absolute_url_for(path, context["request"])
 
 
 @register.simple_tag(takes_context=True)
 def absolute_static(context, path):
-    return absolute_url_for(context["request"], static(path))
+    return absolute_url_for(static(path), context["request"])
 
 
 @register.simple_tag

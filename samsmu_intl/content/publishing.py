@@ -6,20 +6,15 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from samsmu_intl.editorial.translation_status import (
-    TranslationStatusMixin,
-    TranslationStatusQuerySet,
-)
 
-
-class PublishableQuerySet(TranslationStatusQuerySet):
+class PublishableQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=Publishable.Status.PUBLISHED).filter(
             Q(publish_from__isnull=True) | Q(publish_from__lte=timezone.now())
         )
 
 
-class Publishable(TranslationStatusMixin, models.Model):
+class Publishable(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         PUBLISHED = "published", _("Published")

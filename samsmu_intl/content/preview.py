@@ -16,13 +16,6 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 
-class PublishedViewMixin:
-    """For public views of Publishable content: what visitors may see."""
-
-    def visible(self, queryset):
-        return queryset.published()
-
-
 def can_preview(user, model):
     opts = model._meta
     return (

@@ -10,7 +10,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from samsmu_intl.publishing import Publishable
+from samsmu_intl.content.publishing import Publishable
 
 
 def _is_published(obj):

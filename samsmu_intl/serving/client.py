@@ -1,13 +1,8 @@
-"""A per-address hourly limit for public forms, counted in the shared cache so that it holds
-across app servers. When the cache is down, nobody is limited (forms keep working)."""
+"""Who is asking: the visitor's own address, also behind the project's reverse proxy."""
 
 import ipaddress
 
 from django.conf import settings
-
-from samsmu_intl.pagecache import cache_call
-
-WINDOW_SECONDS = 3600
 
 
 def client_address(request):
@@ -29,13 +24,3 @@ def client_address(request):
         return str(ipaddress.ip_address(candidate))
     except ValueError:
         return remote
-
-
-def over_hourly_limit(request, scope, limit):
-    key = f"rate:{scope}:{client_address(request) or 'unknown'}"
-    cache_call("add", key, 0, timeout=WINDOW_SECONDS)
-    attempts = cache_call("incr", key, default=None)
-    if attempts is None:  # expired between add and incr, or the cache is down
-        cache_call("set", key, 1, timeout=WINDOW_SECONDS)
-        attempts = 1
-    return attempts > limit

@@ -1,3 +1,5 @@
+"""Serving pages: the page cache dropped whenever content changes, on every server at once."""
+
 from django.apps import AppConfig
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.translation import gettext_lazy as _
@@ -5,14 +7,15 @@ from django.utils.translation import gettext_lazy as _
 CONTENT_APPS = ("department", "partners", "events")
 
 
-class SiteConfig(AppConfig):
-    name = "samsmu_intl"
+class ServingConfig(AppConfig):
+    name = "samsmu_intl.serving"
+    label = "serving"
     verbose_name = _("Site")
 
     def ready(self):
         from django.apps import apps
 
-        from samsmu_intl.pagecache import invalidate_pages
+        from samsmu_intl.serving.pagecache import invalidate_pages
 
         for app_label in CONTENT_APPS:
             for model in apps.get_app_config(app_label).get_models():

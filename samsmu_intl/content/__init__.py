@@ -1,0 +1,2 @@
+"""What every kind of content shares: publishing, what visitors may see, preview, rich text,
+translation fallback, breadcrumbs, list filters and pagination, and the content admin."""
