@@ -25,6 +25,8 @@ $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
 	touch $@
 
 run: export DJANGO_DEBUG ?= true
+# Links made outside a request (emails) point at the port runserver listens on.
+run: export PORT
 run: $(VENV)/.installed
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_seed
@@ -54,8 +56,10 @@ format: $(VENV)/.installed-test
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-# The production way, locally: debug off, hashed static files, gunicorn. Needs SECRET_KEY.
+# The production way, locally: debug off, hashed static files, gunicorn. Needs SECRET_KEY;
+# SITE_URL defaults to the address it serves.
 serve: export DJANGO_DEBUG = false
+serve: export SITE_URL ?= http://127.0.0.1:$(PORT)
 serve: $(VENV)/.installed
 	$(MANAGE) check --deploy --fail-level ERROR
 	$(MANAGE) collectstatic --noinput --verbosity 0

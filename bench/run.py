@@ -130,6 +130,7 @@ def prepare_site():
         "DJANGO_DEBUG": "false",
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "SITE_URL": "http://127.0.0.1",
         "MEDIA_ROOT": str(scratch / "media"),
         "PRIVATE_MEDIA_ROOT": str(scratch / "private"),
         "LOG_LEVEL": "WARNING",

@@ -52,8 +52,14 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
-# Absolute links (canonical, hreflang, feeds, sitemaps, emails). Empty: taken from the request.
+# Absolute links (canonical, hreflang, feeds, sitemaps, emails): samsmu_intl/serving/origin.py.
+# Required in production, where a link to the request's host or to 127.0.0.1 in an email sent
+# by a timer would be wrong; locally, pages use the request's host and emails the PORT.
 SITE_URL = os.environ.get("SITE_URL", "").rstrip("/")
+if not SITE_URL and not DEBUG:
+    raise ImproperlyConfigured(
+        "SITE_URL is not set: set it to the site's address (https://...), or DJANGO_DEBUG=true."
+    )
 
 INSTALLED_APPS = [
     # modeltranslation patches the admin, so it comes before it.
@@ -239,6 +245,11 @@ SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", default=not DEBUG)
 CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", default=not DEBUG)
 CSRF_COOKIE_HTTPONLY = True  # no script of ours reads it; forms carry the token
 SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = "Lax"
+# The language choice the admin's form sets: the same flags as the session cookie. (The public
+# switcher's script writes the cookie for visitors, with Secure on HTTPS: static/js/site.js.)
+LANGUAGE_COOKIE_SECURE = SESSION_COOKIE_SECURE
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

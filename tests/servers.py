@@ -38,6 +38,7 @@ def collected_static_root():
         **os.environ,
         "DJANGO_DEBUG": "false",
         "SECRET_KEY": secrets.token_urlsafe(50),
+        "SITE_URL": "http://127.0.0.1",
         "STATIC_ROOT": root,
     }
     subprocess.run(
@@ -59,6 +60,7 @@ def production_env(**overrides):
         DJANGO_DEBUG="false",
         SECRET_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS="127.0.0.1",
+        SITE_URL="http://127.0.0.1",  # gunicorn() gives each server its own
         # Plain HTTP on loopback: the cookies must travel without TLS.
         SESSION_COOKIE_SECURE="false",
         CSRF_COOKIE_SECURE="false",
@@ -83,6 +85,7 @@ def get(url, opener=None, data=None):
 @contextlib.contextmanager
 def gunicorn(env):
     port = free_port()
+    env = {**env, "SITE_URL": f"http://127.0.0.1:{port}"}
     server = subprocess.Popen(
         [
             str(GUNICORN),

@@ -4,6 +4,37 @@ from django.utils import translation
 
 from tests.test_health import unreachable_database  # noqa: F401  (a fixture)
 
+SECURITY_HEADERS = (
+    "X-Content-Type-Options",
+    "Referrer-Policy",
+    "Cross-Origin-Opener-Policy",
+    "X-Frame-Options",
+    "Permissions-Policy",
+    "Content-Security-Policy",
+)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",  # the language middleware's redirect, made after the CSP middleware ran
+        "/en/partners",  # CommonMiddleware's slash redirect
+        "/en/no-such-page/",  # a 404
+        "/no-such-page/",  # a 404 outside the language prefixes
+        "/admin/",  # the login redirect
+        "/healthz",
+        "/robots.txt",
+        "/sitemap.xml",
+    ],
+)
+def test_every_response_carries_the_same_security_headers(client, seeded, path):
+    response = client.get(path)
+    page = client.get("/en/")
+    for header in SECURITY_HEADERS:
+        assert header in response, f"{path} ({response.status_code}) has no {header}"
+    assert response["X-Frame-Options"] == page["X-Frame-Options"] == "DENY"
+    assert "frame-ancestors 'none'" in response["Content-Security-Policy"]
+
 
 def test_security_headers_on_pages(client, seeded):
     response = client.get("/en/")

@@ -1,5 +1,7 @@
 import logging
 
+from csp.middleware import CSPMiddleware
+from django.conf import settings
 from django.db import DatabaseError
 from django.http import HttpResponse
 from django.template.loader import get_template
@@ -23,15 +25,24 @@ PERMISSIONS_POLICY = ", ".join(
 
 
 class SecurityHeadersMiddleware:
-    """The headers Django's SecurityMiddleware does not send: no page needs the camera, the
-    microphone, location or payments."""
+    """The headers Django's SecurityMiddleware does not send (no page needs the camera, the
+    microphone, location or payments), and the same Content-Security-Policy and
+    X-Frame-Options on every response.
+
+    Those two are written by middleware further in, so that a page stored by the page cache
+    keeps the policy whose nonce its scripts carry. A response made outside them (the
+    language middleware's redirect from "/", an error from a middleware) gets them here."""
 
     def __init__(self, get_response):
         self.get_response = get_response
+        self.csp = CSPMiddleware(get_response)
 
     def __call__(self, request):
         response = self.get_response(request)
         response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        response.setdefault("X-Frame-Options", settings.X_FRAME_OPTIONS)
+        if "Content-Security-Policy" not in response:
+            response["Content-Security-Policy"] = self.csp.build_policy(request, response)
         return response
 
 

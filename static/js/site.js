@@ -3,7 +3,9 @@
 document.addEventListener("click", (event) => {
   const link = event.target.closest(".language-switcher a[data-language]");
   if (link) {
-    document.cookie = `django_language=${link.dataset.language}; path=/; max-age=31536000; samesite=lax`;
+    const secure = location.protocol === "https:" ? "; secure" : "";
+    document.cookie =
+      `django_language=${link.dataset.language}; path=/; max-age=31536000; samesite=lax${secure}`;
   }
 });
 
