@@ -152,7 +152,6 @@ class Event(Publishable):
         blank=True,
         help_text=_("Empty: registration closes when the event starts."),
     )
-    updated_at = models.DateTimeField(auto_now=True)
 
     objects = EventQuerySet.as_manager()
 

@@ -5,7 +5,7 @@ from samsmu_intl.seo.sitemaps import PagesSitemap, PublishedSitemap
 
 
 class EventPagesSitemap(PagesSitemap):
-    url_names = ("events:list",)
+    pages = {"events:list": lambda: [Event.objects.published()]}
 
 
 class EventSitemap(PublishedSitemap):

@@ -237,7 +237,9 @@ class EventFeed(Feed):
     item_guid_is_permalink = False
 
     def item_pubdate(self, item):
-        return item.starts_at
+        # When staff published it, not when it starts: an upcoming event is not "published" in
+        # the future, and the feed's <updated> and Last-Modified never pass the response's Date.
+        return item.published_at
 
     def item_updateddate(self, item):
         return item.updated_at

@@ -127,7 +127,6 @@ class Partner(Publishable):
     contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
     # Casefolded names, cities and countries in every language: one search for all databases.
     search_text = models.TextField(editable=False, blank=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     objects = PartnerQuerySet.as_manager()
 
@@ -323,7 +322,6 @@ class Program(Publishable):
     fees = models.CharField(_("fees"), max_length=200, blank=True, help_text=_("Only if stated."))
     contact_name = models.CharField(_("contact person"), max_length=200, blank=True)
     contact_email = models.EmailField(_("contact email"), blank=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     objects = ProgramQuerySet.as_manager()
 

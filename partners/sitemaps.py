@@ -5,7 +5,11 @@ from samsmu_intl.seo.sitemaps import PagesSitemap, PublishedSitemap
 
 
 class PartnerPagesSitemap(PagesSitemap):
-    url_names = ("partners:list", "partners:map", "partners:program-list")
+    pages = {
+        "partners:list": lambda: [Partner.objects.published()],
+        "partners:map": lambda: [Partner.objects.published()],
+        "partners:program-list": lambda: [Program.objects.published()],
+    }
 
 
 class PartnerSitemap(PublishedSitemap):

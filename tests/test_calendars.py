@@ -108,3 +108,49 @@ def test_atom_feed_holds_the_latest_twenty(client, make_event):
         make_event(f"e{number}", starts_in=datetime.timedelta(days=number))
     feed = ET.fromstring(get(client, "events:feed").content)
     assert len(feed.findall(f"{ATOM}entry")) == 20
+
+
+def test_feed_dates_are_when_staff_published_and_changed_never_the_future(client, events):
+    from django.utils.http import parse_http_date
+
+    response = get(client, "events:feed")
+    feed = ET.fromstring(response.content)
+    now = timezone.now()
+    for entry in feed.findall(f"{ATOM}entry"):
+        published = datetime.datetime.fromisoformat(entry.find(f"{ATOM}published").text)
+        updated = datetime.datetime.fromisoformat(entry.find(f"{ATOM}updated").text)
+        assert published <= updated <= now + datetime.timedelta(seconds=1)
+    assert datetime.datetime.fromisoformat(feed.find(f"{ATOM}updated").text) <= now
+    assert parse_http_date(response["Last-Modified"]) <= now.timestamp()
+
+
+def test_an_edited_event_makes_the_next_conditional_request_a_200(client, events):
+    """Before, Last-Modified was the newest start date: an edit did not move it, and a reader
+    asking If-Modified-Since was told 304 and never saw the change."""
+    from events.models import Event
+
+    an_hour_ago = timezone.now() - datetime.timedelta(hours=1)
+    Event.objects.update(updated_at=an_hour_ago, published_at=an_hour_ago)
+    first = get(client, "events:feed")
+    unchanged = client.get(first.wsgi_request.path, HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
+    assert unchanged.status_code == 304
+
+    congress = Event.objects.get(slug="congress")
+    congress.title_en = "Congress, with a new programme"
+    congress.save()
+    after_edit = client.get(first.wsgi_request.path, HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
+    assert after_edit.status_code == 200
+    assert b"Congress, with a new programme" in after_edit.content
+
+
+@pytest.mark.parametrize("name", ["events:calendar", "events:list"])
+def test_an_edit_makes_the_next_conditional_request_for_a_cached_page_a_200(client, events, name):
+    from events.models import Event
+
+    first = get(client, name)
+    path = first.wsgi_request.get_full_path()
+    assert client.get(path, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304  # cached
+    congress = Event.objects.get(slug="congress")
+    congress.title_en = "Congress, renamed"
+    congress.save()
+    assert client.get(path, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 200

@@ -147,9 +147,10 @@ def test_dashboard_runs_a_fixed_number_of_queries(
     admin_client, content, make_partner, make_event, django_assert_num_queries
 ):
     # Session, user, the department's "add" permission (2), the recent actions, stale texts
-    # (1), missing translations (1 per content model: 6), agreements (3), upcoming events (1).
+    # (1), missing translations (1 per content model: 6), agreements (3), upcoming events (1),
+    # the department's email for inquiries (1).
     admin_client.get(reverse("admin:index"))
-    with django_assert_num_queries(16):
+    with django_assert_num_queries(17):
         admin_client.get(reverse("admin:index"))
     today = timezone.localdate()
     for number in range(5):
@@ -161,7 +162,7 @@ def test_dashboard_runs_a_fixed_number_of_queries(
             valid_until=today + datetime.timedelta(days=number + 1),
         )
         make_event(f"more-{number}", kind=Event.Kind.SEMINAR)
-    with django_assert_num_queries(16):
+    with django_assert_num_queries(17):
         response = admin_client.get(reverse("admin:index"))
     assert "6 agreements expire within 90 days" in response.content.decode()
 
@@ -212,3 +213,22 @@ def test_dashboard_shows_only_what_the_staff_member_may_see(client, content, dja
     assert 'id="editorial-agreements"' not in html
     # Without the registrations' permission the counts show, but link nowhere.
     assert "/admin/events/registration/" not in html
+
+
+def test_the_home_page_says_in_red_when_nobody_hears_of_inquiries(admin_client, settings, db):
+    from samsmu_intl.department.models import Department
+
+    settings.INQUIRY_RECIPIENTS = []
+    Department.objects.update_or_create(pk=1, defaults={"title_en": "International", "email": ""})
+    page = admin_client.get(reverse("admin:index")).content.decode()
+    assert 'class="errornote" id="editorial-no-inquiry-recipient"' in page
+    assert reverse("admin:department_department_changelist") in page
+
+    Department.objects.filter(pk=1).update(email="international@sammu.uz")
+    page = admin_client.get(reverse("admin:index")).content.decode()
+    assert "editorial-no-inquiry-recipient" not in page
+
+    Department.objects.filter(pk=1).update(email="")
+    settings.INQUIRY_RECIPIENTS = ["office@sammu.uz"]
+    page = admin_client.get(reverse("admin:index")).content.decode()
+    assert "editorial-no-inquiry-recipient" not in page

@@ -50,6 +50,7 @@ def test_sitemap_lists_every_published_page_in_every_language(client, site_conte
         for path in (
             "/",
             "/team/",
+            "/contact/",
             "/partners/",
             "/partners/map/",
             "/programs/",
@@ -69,6 +70,48 @@ def test_sitemap_lists_every_published_page_in_every_language(client, site_conte
 
     updated = Partner.objects.get(slug="yeditepe-university").updated_at
     assert entry.find(f"{SITEMAP}lastmod").text.startswith(updated.date().isoformat())
+
+
+def test_pages_of_several_items_give_the_newest_change_of_what_they_show(
+    client, site_content, settings
+):
+    import datetime
+
+    from django.utils import timezone
+
+    from events.models import Event
+    from partners.models import Partner
+    from samsmu_intl.department.models import Department, StaffMember
+
+    settings.SITE_URL = "https://intl.example.uz"
+    long_ago = timezone.now() - datetime.timedelta(days=40)
+    for model in (Partner, Event, StaffMember, Department):
+        model.objects.update(updated_at=long_ago)
+    Partner.objects.update(published_at=long_ago)
+    Event.objects.update(published_at=long_ago)
+    StaffMember.objects.update(published_at=long_ago)
+    from samsmu_intl.department.models import LandingSection
+
+    LandingSection.objects.update(updated_at=long_ago, published_at=long_ago)
+    member = StaffMember.objects.published().first()
+    member.position_en = "Head of the department"
+    member.save()  # the team page changed today; the lists did not
+
+    root = ET.fromstring(client.get("/sitemap.xml").content)
+    lastmod = {
+        url.find(f"{SITEMAP}loc").text: url.find(f"{SITEMAP}lastmod")
+        for url in root.findall(f"{SITEMAP}url")
+    }
+    site = "https://intl.example.uz/en"
+    for path in ("/", "/team/", "/contact/", "/partners/", "/partners/map/", "/events/"):
+        assert lastmod[site + path] is not None, f"{path} has no lastmod"
+
+    def day(path):
+        return lastmod[site + path].text[:10]
+
+    assert day("/team/") == timezone.localtime(member.updated_at).date().isoformat()
+    for path in ("/partners/", "/events/", "/contact/", "/"):
+        assert day(path) == timezone.localtime(long_ago).date().isoformat(), path
 
 
 def test_robots_points_to_the_sitemap_and_keeps_admin_out(client, db, settings):

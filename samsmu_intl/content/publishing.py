@@ -1,5 +1,9 @@
 """One way of publishing for every kind of content: a draft or published status and an optional
-publish-from time, decided when a page is read (so scheduling needs no cron job)."""
+publish-from time, decided when a page is read (so scheduling needs no cron job).
+
+Every item also knows when visitors first saw it (`published_at`: what feeds give as an entry's
+publication) and when it last changed (`updated_at`: a feed entry's update, a sitemap's
+lastmod). Neither is ever in the future, so a feed's Last-Modified never is either."""
 
 from django.db import models
 from django.db.models import Q
@@ -36,10 +40,30 @@ class Publishable(models.Model):
         ),
     )
 
+    published_at = models.DateTimeField(_("first published"), null=True, editable=False)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
     objects = PublishableQuerySet.as_manager()
 
     class Meta:
         abstract = True
+
+    def save(self, *args, **kwargs):
+        self.published_at = self.first_publication()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "status" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "published_at"}
+        super().save(*args, **kwargs)
+
+    def first_publication(self):
+        """When visitors first see this item: kept once they have; until then, the moment it is
+        published, or its publish-from time when that is later. A draft has none yet."""
+        now = timezone.now()
+        if self.published_at is not None and self.published_at <= now:
+            return self.published_at
+        if self.status != self.Status.PUBLISHED:
+            return None
+        return max(self.publish_from or now, now)
 
     @property
     def is_visible(self):

@@ -29,6 +29,7 @@ class Department(models.Model):
         blank=True,
         help_text=_("For example: Mon–Fri 9:00–17:00"),
     )
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     class Meta:
         verbose_name = _("department")

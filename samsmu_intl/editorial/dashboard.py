@@ -11,6 +11,8 @@ from django.utils.http import urlencode
 from events.models import Event, Registration
 from partners.models import Agreement, Partner
 from samsmu_intl.content.publishing import Publishable
+from samsmu_intl.department.models import Inquiry
+from samsmu_intl.department.notifications import inquiry_recipients
 from samsmu_intl.editorial.admin_mixins import (
     LANGUAGE_NAMES,
     EditorialAdminMixin,
@@ -163,5 +165,7 @@ def dashboard(request, site=admin.site):
         "agreements": agreement_alerts() if may_view(Partner) else None,
         "events": upcoming_events() if may_view(Event) else None,
         "registrations_visible": may_view(Registration),
+        # Inquiries are stored either way; without an address nobody hears of them.
+        "inquiries_unannounced": may_view(Inquiry) and not inquiry_recipients(),
         "list_limit": LIST_LIMIT,
     }

@@ -6,6 +6,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
+from django.db.models import Max
 from django.urls import reverse
 
 
@@ -37,13 +38,32 @@ class PublishedSitemap(TrilingualSitemap):
 
 
 class PagesSitemap(TrilingualSitemap):
-    """Pages known by their URL name (the home page, the lists)."""
+    """Pages known by their URL name (the home page, the lists). `pages` maps each name to
+    the querysets of what the page shows: its lastmod is the newest change among them."""
 
     changefreq = "weekly"
-    url_names = ()
+    pages = {}
 
     def items(self):
-        return list(self.url_names)
+        return list(self.pages)
 
     def location(self, item):
         return reverse(item)
+
+    def lastmod(self, item):
+        return newest_change(*self.pages[item]())
+
+
+def newest_change(*querysets):
+    """When any item of these querysets last changed or appeared (a scheduled item appears when
+    its time comes, long after its last edit); None for nothing."""
+    moments = []
+    for queryset in querysets:
+        names = [name for name in ("updated_at", "published_at") if _has_field(queryset, name)]
+        found = queryset.order_by().aggregate(**{name: Max(name) for name in names})
+        moments += [moment for moment in found.values() if moment is not None]
+    return max(moments, default=None)
+
+
+def _has_field(queryset, name):
+    return any(field.name == name for field in queryset.model._meta.concrete_fields)

@@ -41,9 +41,8 @@ class SecurityHeadersMiddleware:
         response = self.get_response(request)
         response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         response.setdefault("X-Frame-Options", settings.X_FRAME_OPTIONS)
-        if "Content-Security-Policy" not in response:
-            response["Content-Security-Policy"] = self.csp.build_policy(request, response)
-        return response
+        # django-csp writes its header only where none is set yet.
+        return self.csp.process_response(request, response)
 
 
 class DatabaseUnavailableMiddleware:
