@@ -45,7 +45,7 @@ class EventAdmin(ContentAdmin):
     filter_horizontal = ("staff",)
     prepopulated_fields = {"slug": ("title_en",)}
     date_hierarchy = "starts_at"
-    actions = ["email_recording"]
+    actions = [*ContentAdmin.actions, "email_recording"]
     fieldsets = [
         (None, {"fields": ("title", "slug", "kind", "summary", "body")}),
         (_("When"), {"fields": ("starts_at", "ends_at", "date_precision")}),

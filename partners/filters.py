@@ -118,8 +118,8 @@ class PartnerFilters:
         """Counts per value of each filter, with every other filter applied (the number a visitor
         gets by choosing that value), and the number of partners matching them all. Two queries:
         a GROUP BY per filter joined by UNION ALL, each answered from the (status, region,
-        country, kind, publish_from) index alone; and the forms, counted on the link table
-        without joining their names."""
+        country, kind, publish_from, publish_until) index alone; and the forms, counted on the
+        link table without joining their names."""
         per_filter = [
             self.without(name)
             .apply(published)

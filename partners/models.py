@@ -56,7 +56,15 @@ class PartnerQuerySet(PublishableQuerySet):
     def for_cards(self):
         """Only the columns a partner card shows: descriptions and search text stay behind."""
         return self.only(
-            "slug", "name", "city", "country", "kind", "logo", "status", "publish_from"
+            "slug",
+            "name",
+            "city",
+            "country",
+            "kind",
+            "logo",
+            "status",
+            "publish_from",
+            "publish_until",
         )
 
     def figures(self):
@@ -134,9 +142,13 @@ class Partner(Publishable):
         ordering = ["name", "pk"]
         verbose_name = _("partner institution")
         verbose_name_plural = _("partner institutions")
-        # The directory's facet counts read only these columns: with publish_from in the index
-        # too, each count is answered from the index without touching the table.
-        indexes = [models.Index(fields=["status", "region", "country", "kind", "publish_from"])]
+        # The directory's facet counts read only these columns: with the publishing times in the
+        # index too, each count is answered from the index without touching the table.
+        indexes = [
+            models.Index(
+                fields=["status", "region", "country", "kind", "publish_from", "publish_until"]
+            )
+        ]
 
     def __str__(self):
         return self.name

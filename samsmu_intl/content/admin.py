@@ -3,14 +3,17 @@ the department's page): translation tabs, preview links, drafts-only deletion, h
 rich-text editor's CSP nonce; and `extend_content_admins`, through which the layers above
 (the editors' translation workflow) add their features to every content admin."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from js_asset import Media
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from samsmu_intl.content.drafts import DraftDeletionMixin
 from samsmu_intl.content.history import HistoryMixin
 from samsmu_intl.content.preview import PreviewAdminMixin
+from samsmu_intl.content.publishing import Publishable
 
 
 class NonceMediaMixin:
@@ -22,7 +25,81 @@ class NonceMediaMixin:
         return super().render_change_form(request, context, *args, **kwargs)
 
 
+class PublishingAdminMixin:
+    """For Publishable content: the state in words ("Scheduled for 5 March 2027, 10:00") in the
+    list and on the form, the "publish until" time beside "publish from", and bulk actions to
+    publish or set back to draft, for staff who may change the items."""
+
+    actions = ["publish_selected", "draft_selected"]
+
+    def _publishable(self):
+        return issubclass(self.model, Publishable)
+
+    def get_list_display(self, request):
+        columns = super().get_list_display(request)
+        if not self._publishable():
+            return columns
+        return tuple("publication_state" if name == "status" else name for name in columns)
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if not self._publishable():
+            return fieldsets
+        extended = []
+        for name, options in fieldsets:
+            fields = list(options["fields"])
+            if "publish_from" in fields and "publish_until" not in fields:
+                fields.insert(fields.index("publish_from") + 1, "publish_until")
+            if "status" in fields and obj is not None:
+                fields.insert(fields.index("status"), "publication_state")
+            extended.append((name, {**options, "fields": fields}))
+        return extended
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = tuple(super().get_readonly_fields(request, obj))
+        return (*readonly, "publication_state") if self._publishable() else readonly
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if not self._publishable():
+            actions.pop("publish_selected", None)
+            actions.pop("draft_selected", None)
+        return actions
+
+    @admin.display(description=_("on the site"), ordering="status")
+    def publication_state(self, obj):
+        return obj.publication_label() if obj.pk else "–"
+
+    @admin.action(description=_("Publish the selected items"), permissions=["change"])
+    def publish_selected(self, request, queryset):
+        self._set_status(request, queryset, Publishable.Status.PUBLISHED)
+
+    @admin.action(description=_("Set the selected items back to draft"), permissions=["change"])
+    def draft_selected(self, request, queryset):
+        self._set_status(request, queryset, Publishable.Status.DRAFT)
+
+    def _set_status(self, request, queryset, status):
+        """Each item saved on its own, as the form saves it: its history, publication time and
+        the page cache follow."""
+        changed = [obj for obj in queryset if obj.status != status]
+        for obj in changed:
+            obj.status = status
+            obj.save()
+            message = [{"changed": {"fields": [str(obj._meta.get_field("status").verbose_name)]}}]
+            self.log_change(request, obj, message)
+        if status == Publishable.Status.PUBLISHED:
+            text = ngettext("%(count)d item published.", "%(count)d items published.", len(changed))
+        else:
+            text = ngettext(
+                "%(count)d item set back to draft.",
+                "%(count)d items set back to draft.",
+                len(changed),
+            )
+        self.message_user(request, text % {"count": len(changed)}, messages.SUCCESS)
+
+
 class ContentAdmin(
+    PublishingAdminMixin,
     PreviewAdminMixin,
     DraftDeletionMixin,
     HistoryMixin,

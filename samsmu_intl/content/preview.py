@@ -36,6 +36,11 @@ def banner_text(item):
         return _("Preview: not visible to visitors (scheduled for %(date)s, Tashkent time).") % {
             "date": date_format(when, "DATETIME_FORMAT")
         }
+    if item.publish_until and item.publish_until <= timezone.now():
+        when = timezone.localtime(item.publish_until)
+        return _("Preview: not visible to visitors (taken down on %(date)s, Tashkent time).") % {
+            "date": date_format(when, "DATETIME_FORMAT")
+        }
     return _("Preview: this is published and visible to visitors.")
 
 
