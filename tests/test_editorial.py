@@ -20,6 +20,7 @@ from samsmu_intl.editorial.translation_status import (
     missing_translation,
     translation_status,
 )
+from tests.admin_forms import form_data
 
 LANGS = ("uz", "ru", "en")
 
@@ -46,8 +47,22 @@ def make_photo(event, **texts):
 
 
 def test_partner_missing_russian_is_marked_and_filtered(admin_client, make_partner):
-    gap = make_partner("gap", name_uz="Boʻshliq", name_en="Gap")
-    whole = make_partner("whole", name_uz="Butun", name_ru="Целый", name_en="Whole")
+    gap = make_partner(
+        "gap",
+        name_uz="Boʻshliq",
+        name_en="Gap",
+        description_uz="<p>Matn</p>",
+        description_en="<p>Text</p>",
+    )
+    whole = make_partner(
+        "whole",
+        name_uz="Butun",
+        name_ru="Целый",
+        name_en="Whole",
+        description_uz="<p>Matn</p>",
+        description_ru="<p>Текст</p>",
+        description_en="<p>Text</p>",
+    )
 
     html = admin_client.get(changelist(Partner)).content.decode()
     gap_row = html[html.index(f"/admin/partners/partner/{gap.pk}/change/") :].split("</tr>")[0]
@@ -73,21 +88,23 @@ def test_filter_offers_each_language_and_ignores_nonsense(admin_client, make_par
     assert listed(admin_client, f"{changelist(Partner)}?missing_translation=xx") == {partner}
 
 
-def test_optional_field_empty_everywhere_is_not_missing_but_empty_markup_is_empty(make_partner):
+def test_optional_field_empty_everywhere_is_not_missing_but_a_description_is(make_partner):
+    texts = {"description_uz": "<p>Matn</p>", "description_ru": "<p>Текст</p>"}
     # short_name and city are empty in all languages: not missing anywhere.
-    complete = make_partner("complete", name_uz="A", name_ru="А", name_en="A")
-    # English description is only the editor's empty paragraph: the others do not miss it.
+    complete = make_partner(
+        "complete", name_uz="A", name_ru="А", name_en="A", description_en="<p>A</p>", **texts
+    )
+    # The English description is only the editor's empty paragraph: missing in English.
     empty_markup = make_partner(
-        "markup", name_uz="B", name_ru="Б", name_en="B", description_en="<p></p>"
+        "markup", name_uz="B", name_ru="Б", name_en="B", description_en="<p></p>", **texts
     )
-    described = make_partner(
-        "described", name_uz="C", name_ru="Ц", name_en="C", description_en="<p>Text</p>"
-    )
-    assert set(missing_translation(Partner.objects.all(), "ru")) == {described}
-    assert set(missing_translation(Partner.objects.all(), "uz")) == {described}
-    assert not missing_translation(Partner.objects.all(), "en").exists()
-    assert languages_missing(complete) == languages_missing(empty_markup) == set()
-    assert languages_missing(described) == {"uz", "ru"}
+    # No description in any language: a partner page with nothing to read is not complete.
+    undescribed = make_partner("undescribed", name_uz="C", name_ru="Ц", name_en="C")
+    assert set(missing_translation(Partner.objects.all(), "en")) == {empty_markup, undescribed}
+    assert set(missing_translation(Partner.objects.all(), "uz")) == {undescribed}
+    assert languages_missing(complete) == set()
+    assert languages_missing(empty_markup) == {"en"}
+    assert languages_missing(undescribed) == {"uz", "ru", "en"}
 
 
 @pytest.mark.parametrize(
@@ -328,3 +345,29 @@ def test_stale_marks_on_an_admin_without_declared_fieldsets(admin_client, db):
     )
     assert response.status_code == 302
     assert {r.language for r in FieldChange.objects.stale()} == {"ru"}
+
+
+def test_the_list_says_out_of_date_for_a_stale_language(admin_client, make_partner):
+    """Complete is not up to date: a text whose other language changed after it is marked."""
+    partner = make_partner(
+        "stale",
+        name_uz="Eski nom",
+        name_ru="Старое имя",
+        name_en="Old name",
+        description_uz="<p>Matn</p>",
+        description_ru="<p>Текст</p>",
+        description_en="<p>Text</p>",
+    )
+    change = reverse("admin:partners_partner_change", args=[partner.pk])
+    data = form_data(admin_client.get(change))
+    admin_client.post(change, data)  # the first save records the texts as they are
+    data = form_data(admin_client.get(change))
+    data["name_en"] = ["New name"]
+    assert admin_client.post(change, data).status_code == 302
+
+    html = admin_client.get(changelist(Partner)).content.decode()
+    row = html[html.index('<tr><td class="action-checkbox">') :].split("</tr>")[0]
+    assert re.search(r'translation-badge--stale" title="Uzbek">uz', row)
+    assert re.search(r'translation-badge--stale" title="Russian">ru', row)
+    assert re.search(r'translation-badge--complete" title="English">en', row)
+    assert ": may be out of date" in row  # in words for screen readers, not only colour

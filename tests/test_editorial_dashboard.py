@@ -34,15 +34,38 @@ def listed(admin_client, url):
 @pytest.fixture
 def content(make_partner, make_program, make_event, make_registration):
     today = timezone.localdate()
-    no_ru = make_partner("no-ru", name_uz="Rusi yoʻq", name_en="No Russian")
-    make_partner("draft-no-ru", name_uz="Qoralama", name_en="Draft", status=Partner.Status.DRAFT)
+    no_ru = make_partner(
+        "no-ru",
+        name_uz="Rusi yoʻq",
+        name_en="No Russian",
+        description_uz="<p>Matn</p>",
+        description_en="<p>Text</p>",
+    )
+    make_partner(
+        "draft-no-ru",
+        name_uz="Qoralama",
+        name_en="Draft",
+        status=Partner.Status.DRAFT,
+        description_uz="<p>Matn</p>",
+        description_en="<p>Text</p>",
+    )
     scheduled = make_partner(
         "scheduled-no-uz",
         name_ru="Запланирован",
         name_en="Scheduled",
+        description_ru="<p>Текст</p>",
+        description_en="<p>Text</p>",
         publish_from=timezone.now() + datetime.timedelta(days=3),
     )
-    complete = make_partner("complete", name_uz="Toʻliq", name_ru="Полный", name_en="Complete")
+    complete = make_partner(
+        "complete",
+        name_uz="Toʻliq",
+        name_ru="Полный",
+        name_en="Complete",
+        description_uz="<p>Matn</p>",
+        description_ru="<p>Текст</p>",
+        description_en="<p>Text</p>",
+    )
     Agreement.objects.create(
         partner=complete,
         kind=Agreement.Kind.MEMORANDUM,

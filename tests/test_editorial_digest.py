@@ -35,7 +35,13 @@ def newsroom(settings, admin_user, django_user_model, make_partner):
     django_user_model.objects.create_user("visitor", "visitor@example.com", None)
     Department.objects.create(title_uz="Boʻlim", email="intl@sammu.uz")
     today = timezone.localdate()
-    partner = make_partner("lyon", name_uz="Lion", name_en="Lyon University")
+    partner = make_partner(
+        "lyon",
+        name_uz="Lion",
+        name_en="Lyon University",
+        description_uz="<p>Matn</p>",
+        description_en="<p>Text</p>",
+    )
     Agreement.objects.create(
         partner=partner,
         kind=Agreement.Kind.MOBILITY,
@@ -43,7 +49,15 @@ def newsroom(settings, admin_user, django_user_model, make_partner):
         valid_until=today + datetime.timedelta(days=10),
     )
     Agreement.objects.create(
-        partner=make_partner("old", name_uz="Eski", name_ru="Старый", name_en="Old Institute"),
+        partner=make_partner(
+            "old",
+            name_uz="Eski",
+            name_ru="Старый",
+            name_en="Old Institute",
+            description_uz="<p>Matn</p>",
+            description_ru="<p>Текст</p>",
+            description_en="<p>Text</p>",
+        ),
         kind=Agreement.Kind.COOPERATION,
         signed_on=today - datetime.timedelta(days=3000),
         valid_until=today - datetime.timedelta(days=100),

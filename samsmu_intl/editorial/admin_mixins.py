@@ -56,6 +56,30 @@ def stale_items_q(model):
     return condition
 
 
+def mark_stale_languages(items):
+    """Set `stale_languages` on each of a page's items: the languages in which one of its
+    texts, or of its parts' (prefetched), may be out of date. One query for the page."""
+    items = list(items)
+    if not items:
+        return
+    owners = {}  # (content type id, object id) -> the listed item it belongs to
+    for item in items:
+        item.stale_languages = set()
+        owners[(ContentType.objects.get_for_model(item).pk, item.pk)] = item
+        for relation in part_relations(type(item)):
+            for part in getattr(item, relation.get_accessor_name()).all():
+                owners[(ContentType.objects.get_for_model(part).pk, part.pk)] = item
+    condition = Q(pk__isnull=True)
+    for content_type_id in {key[0] for key in owners}:
+        ids = [object_id for type_id, object_id in owners if type_id == content_type_id]
+        condition |= Q(content_type_id=content_type_id, object_id__in=ids)
+    rows = FieldChange.objects.stale().filter(condition)
+    for content_type_id, object_id, language in rows.values_list(
+        "content_type_id", "object_id", "language"
+    ):
+        owners[(content_type_id, object_id)].stale_languages.add(language)
+
+
 class StaleTranslationFilter(admin.SimpleListFilter):
     title = _("translations")
     parameter_name = "translation_stale"
@@ -95,9 +119,23 @@ class EditorialAdminMixin:
 
         return WithParts
 
+    def get_changelist_instance(self, request):
+        changelist = super().get_changelist_instance(request)
+        mark_stale_languages(changelist.result_list)
+        return changelist
+
     @admin.display(description=_("translations"))
     def translation_badges(self, obj):
         missing = languages_missing(obj)
+        stale = getattr(obj, "stale_languages", set())
+
+        def badge(code):
+            if code in missing:
+                return "missing", "✗", _("missing")
+            if code in stale:
+                return "stale", "!", _("may be out of date")
+            return "complete", "✓", _("complete")
+
         return format_html(
             '<span class="translation-badges">{}</span>',
             format_html_join(
@@ -106,14 +144,9 @@ class EditorialAdminMixin:
                 '{}<span aria-hidden="true"> {}</span>'
                 '<span class="visually-hidden">: {}</span></span>',
                 (
-                    (
-                        "missing" if code in missing else "complete",
-                        LANGUAGE_NAMES[code],
-                        code,
-                        "✗" if code in missing else "✓",
-                        _("missing") if code in missing else _("complete"),
-                    )
+                    (state, LANGUAGE_NAMES[code], code, sign, words)
                     for code in LANGUAGES
+                    for state, sign, words in [badge(code)]
                 ),
             ),
         )

@@ -2,8 +2,10 @@
 
 One definition serves the admin's column and filter, the dashboard and the digest: the fields come
 from modeltranslation's registry (less a short list of fields no visitor reads), and a language is
-complete when every such field that has text in some language also has text in it. An optional
-field left empty in all three languages is not missing anywhere. The same rule exists twice, as a
+complete when every such field that has text in some language also has text in it, and every
+text a visitor needs to have (EXPECTED, e.g. a partner's description) has text in it at all: a
+partner with no description is not complete anywhere. Another optional field (a short name, a
+city) left empty in all three languages is not missing anywhere. The same rule exists twice, as a
 Q for the database (filters and counts in SQL) and in Python for an item already loaded; the
 tests hold the two together.
 """
@@ -24,6 +26,16 @@ LANGUAGES = tuple(code for code, _name in settings.LANGUAGES)
 # Translated fields that no visitor reads: none at the moment. Add "app_label.model.field" here
 # when one appears (for instance an internal note that happens to be translated).
 NOT_VISITOR_FACING = frozenset()
+
+# Optional texts without which an item is not complete in any language: what a partner does,
+# and what an applicant must know before applying.
+EXPECTED = frozenset(
+    {
+        "partners.partner.description",
+        "partners.program.eligibility",
+        "partners.program.how_to_apply",
+    }
+)
 
 # Items edited inline inside another one: their texts count for the parent item (an event's photo
 # captions are part of the event's page; the home page sections part of the department's page).
@@ -59,6 +71,10 @@ def part_relations(model):
     return [model._meta.get_field(name) for name in PARTS.get(model._meta.label_lower, ())]
 
 
+def is_expected(model, field_name):
+    return f"{model._meta.label_lower}.{field_name}" in EXPECTED
+
+
 def has_text(value, rich=False):
     text = value or ""
     if rich:
@@ -85,8 +101,12 @@ def missing_translation_q(model, language):
     (or with a part that does). Plain SQL functions: the same on SQLite and PostgreSQL."""
     conditions = []
     for name in visitor_fields(model):
+        absent = ~_has_text_q(model, name, language)
+        if is_expected(model, name):
+            conditions.append(absent)
+            continue
         elsewhere = [_has_text_q(model, name, other) for other in LANGUAGES if other != language]
-        conditions.append(reduce(operator.or_, elsewhere) & ~_has_text_q(model, name, language))
+        conditions.append(reduce(operator.or_, elsewhere) & absent)
     for relation in part_relations(model):
         part = relation.related_model
         incomplete_parts = part._default_manager.filter(missing_translation_q(part, language))
@@ -104,7 +124,7 @@ def languages_missing(instance):
         rich = is_rich_text(model, name)
         texts = {code: getattr(instance, f"{name}_{code}") for code in LANGUAGES}
         present = {code for code, text in texts.items() if has_text(text, rich)}
-        if present:
+        if present or is_expected(model, name):
             missing |= set(LANGUAGES) - present
     for relation in part_relations(model):
         for part in getattr(instance, relation.get_accessor_name()).all():
