@@ -1,5 +1,7 @@
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.db.models import Count, Q
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from import_export import resources
@@ -222,8 +224,23 @@ class RegistrationAdmin(ExportMixin, admin.ModelAdmin):
         permissions=["change"],
     )
     def confirm_from_waiting_list(self, request, queryset):
+        waiting = queryset.waiting().select_related("event")
+        over_capacity = Registration.objects.over_capacity_if_confirmed(waiting)
+        if over_capacity and request.POST.get("over_capacity") != "confirmed":
+            return TemplateResponse(
+                request,
+                "admin/events/registration/confirm_over_capacity.html",
+                {
+                    **self.admin_site.each_context(request),
+                    "opts": self.model._meta,
+                    "queryset": waiting,
+                    "over_capacity": over_capacity,
+                    "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+                    "title": _("More people than places"),
+                },
+            )
         moved = 0
-        for registration in queryset.waiting().select_related("event"):
+        for registration in waiting:
             registration.status = Registration.Status.CONFIRMED
             registration.save(update_fields=["status"])
             emails.send_moved_from_waiting_list(registration)

@@ -285,6 +285,21 @@ class RegistrationQuerySet(models.QuerySet):
     def waiting(self):
         return self.filter(status=Registration.Status.WAITING)
 
+    def over_capacity_if_confirmed(self, waiting):
+        """The events that confirming these waiting registrations would fill past their
+        capacity: [{"event", "after": how many would then be registered}]."""
+        selected = {}
+        for registration in waiting:
+            selected.setdefault(registration.event, []).append(registration)
+        rows = []
+        for event, registrations in selected.items():
+            if event.capacity is None:
+                continue
+            after = self.filter(event=event).confirmed().count() + len(registrations)
+            if after > event.capacity:
+                rows.append({"event": event, "after": after})
+        return rows
+
 
 class Registration(models.Model):
     class Status(models.TextChoices):

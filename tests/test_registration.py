@@ -309,3 +309,25 @@ def test_registration_page_query_count_is_fixed(
 
 def test_event_kinds_that_take_registrations():
     assert set(Event.REGISTRATION_KINDS) == {"webinar", "seminar"}
+
+
+def test_moving_people_past_the_capacity_asks_first(admin_client, make_event, make_registration):
+    event = make_event("full-webinar", kind="webinar", capacity=1, title_en="Full webinar")
+    make_registration(event, "first@example.org")
+    waiting = make_registration(event, "second@example.org", status="waiting")
+    changelist = reverse("admin:events_registration_changelist")
+    selected = {"action": "confirm_from_waiting_list", "_selected_action": [waiting.pk]}
+
+    question = admin_client.post(changelist, selected)
+    assert question.status_code == 200
+    page = question.content.decode()
+    assert "Full webinar: 2 people for 1 place" in page
+    assert 'name="over_capacity" value="confirmed"' in page
+    waiting.refresh_from_db()
+    assert waiting.status == Registration.Status.WAITING  # nothing moved yet
+    assert not mail.outbox
+
+    admin_client.post(changelist, {**selected, "over_capacity": "confirmed"})
+    waiting.refresh_from_db()
+    assert waiting.status == Registration.Status.CONFIRMED
+    assert len(mail.outbox) == 1
