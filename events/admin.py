@@ -2,6 +2,7 @@ from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.db.models import Count, Q
 from django.template.response import TemplateResponse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from import_export import resources
@@ -10,6 +11,7 @@ from modeltranslation.admin import TranslationStackedInline
 
 from events import emails
 from events.models import Event, EventPhoto, Registration
+from partners.admin import CountryFilter
 from samsmu_intl.content.admin import ContentAdmin
 from samsmu_intl.images.thumbnails import thumbnail
 
@@ -36,11 +38,10 @@ class EventAdmin(ContentAdmin):
         "starts_at",
         "place",
         "registered",
-        "waiting",
         "status",
     )
     list_display_links = ("title",)
-    list_filter = ("status", "kind", "is_online", "country", "starts_at")
+    list_filter = ("status", "kind", "is_online", CountryFilter, "starts_at")
     readonly_fields = ("cover_thumbnail",)
     search_fields = ("title_uz", "title_ru", "title_en", "slug", "city_en", "city_ru", "city_uz")
     autocomplete_fields = ("partner",)
@@ -91,13 +92,13 @@ class EventAdmin(ContentAdmin):
 
     @admin.display(description=_("registered"), ordering="confirmed_count")
     def registered(self, event):
-        if event.capacity:
-            return f"{event.confirmed_count} / {event.capacity}"
-        return event.confirmed_count
-
-    @admin.display(description=_("waiting list"), ordering="waiting_count")
-    def waiting(self, event):
-        return event.waiting_count
+        """The count ("12 / 30") and under it how many wait: one column, so that the list fits."""
+        count = f"{event.confirmed_count} / {event.capacity}" if event.capacity else ""
+        count = count or str(event.confirmed_count)
+        if not event.waiting_count:
+            return count
+        waiting = _("%(count)s waiting") % {"count": event.waiting_count}
+        return format_html('{}<br><span class="quiet">{}</span>', count, waiting)
 
     @admin.action(
         description=_("Email the recording to everyone registered"), permissions=["change"]

@@ -306,7 +306,9 @@ class Registration(models.Model):
         CONFIRMED = "confirmed", _("Registered")
         WAITING = "waiting", _("On the waiting list")
 
-    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="registrations")
+    event = models.ForeignKey(
+        Event, on_delete=models.CASCADE, related_name="registrations", verbose_name=_("event")
+    )
     name = models.CharField(_("name"), max_length=200)
     email = models.EmailField(_("email"))
     affiliation = models.CharField(_("affiliation"), max_length=200)

@@ -96,14 +96,15 @@ class AgreementStatusFilter(admin.SimpleListFilter):
         return queryset
 
 
-class PartnerCountryFilter(admin.SimpleListFilter):
-    """The countries partners are in, by name in the admin's language (not all 250 of them)."""
+class CountryFilter(admin.SimpleListFilter):
+    """The countries the listed items are in (partners, events), by name in the admin's
+    language: not all 250 of them."""
 
     title = _("country")
     parameter_name = "country"
 
     def lookups(self, request, model_admin):
-        codes = Partner.objects.order_by().values_list("country", flat=True).distinct()
+        codes = model_admin.model.objects.order_by().values_list("country", flat=True).distinct()
         return countries_by_name(code for code in codes if code)
 
     def queryset(self, request, queryset):
@@ -129,7 +130,7 @@ class PartnerAdmin(ImportExportMixin, ContentAdmin):
     list_filter = (
         "status",
         "region",
-        PartnerCountryFilter,
+        CountryFilter,
         "kind",
         "cooperation_forms",
         AgreementStatusFilter,

@@ -23,6 +23,9 @@ SITEMAPS = {
 admin.site.site_header = _("SamSMU International Cooperation")
 admin.site.site_title = _("SamSMU International Cooperation: administration")
 admin.site.index_title = _("Site content")
+# Lists keep their width for their columns (they fit a 1280 px window): the home page and the
+# breadcrumbs lead everywhere the sidebar did.
+admin.site.enable_nav_sidebar = False
 
 urlpatterns = [
     path("favicon.ico", views.favicon),

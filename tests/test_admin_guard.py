@@ -12,6 +12,7 @@ every partner with a signed agreement impossible to open or recover."""
 import datetime
 import io
 import itertools
+import re
 
 import pytest
 from django.contrib import admin
@@ -234,3 +235,32 @@ def test_every_admin_page_opens_for_a_fully_filled_object(
 def test_the_guard_covers_every_registered_model():
     labels = {model._meta.label for model, _admin in registered()}
     assert {"partners.Partner", "events.Event", "department.Department", "auth.User"} <= labels
+
+
+@pytest.mark.parametrize(
+    "model_admin", [model_admin for _model, model_admin in registered()], ids=str
+)
+def test_every_required_field_is_marked_required_on_its_add_form(admin_client, model_admin):
+    request = request_as(admin_client.get(reverse("admin:index")).wsgi_request.user)
+    if not model_admin.has_add_permission(request):
+        return
+    response = admin_client.get(url(model_admin.model, "add"))
+    html = response.content.decode()
+    form = response.context["adminform"].form
+    for name, field in form.fields.items():
+        if not field.required or field.widget.is_hidden:
+            continue
+        label = re.escape(str(field.label))
+        marked = re.search(
+            rf'<label class="required"( for="id_{name}(_0)?")?>{label}:</label>', html
+        )
+        assert marked, f"{model_admin.model.__name__}.{name} is required but not marked"
+
+
+def test_the_event_list_offers_only_the_countries_its_events_are_in(admin_client, make_event):
+    make_event("in-baku", country="AZ")
+    make_event("in-istanbul", country="TR")
+    html = admin_client.get(reverse("admin:events_event_changelist")).content.decode()
+    assert re.search(r'href="\?country=AZ"[^>]*>Azerbaijan</a>', html)
+    assert re.search(r'href="\?country=TR"[^>]*>Türkiye</a>', html)
+    assert "Albania" not in html
