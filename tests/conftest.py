@@ -1,5 +1,8 @@
+import argparse
+import datetime
 import io
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -20,6 +23,90 @@ CHROMIUM_ARGS = [
 BROWSER_TESTS_REQUIRED = os.environ.get("BROWSER_TESTS_REQUIRED", "") == "1"
 LANGUAGES = ["uz", "ru", "en"]
 EDITORS_GROUP = "International office editors"
+
+
+# The clock ---------------------------------------------------------------------------------
+# From 19:00 UTC it is already tomorrow in Tashkent (UTC+5): a test that compares a UTC date with
+# a date the site shows fails for five hours a day. `--clock=20:30` runs the tests with Python's
+# clock moved to 20:30 UTC today (01:30 tomorrow in Tashkent), ticking from there, so that such a
+# test fails at any hour. time-machine moves it in this process and, as each pytest-xdist worker
+# loads this file, in every worker (Debian's faketime reaches no worker). The database's own
+# clock (NOW() on PostgreSQL) and any subprocess (gunicorn, Chromium) keep the real time: the
+# site takes every "now" from Python (timezone.now(), auto_now), and test_clock.py checks that it
+# keeps doing so.
+
+
+def clock_time(value):
+    """The UTC time of day that --clock asks for: HH:MM or HH:MM:SS."""
+    match = re.fullmatch(r"(\d{2}):(\d{2})(?::(\d{2}))?", value)
+    try:
+        if not match:
+            raise ValueError
+        hour, minute, second = (int(part or 0) for part in match.groups())
+        return datetime.time(hour, minute, second, tzinfo=datetime.UTC)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not a UTC time of day: give HH:MM, e.g. --clock=20:30"
+        ) from None
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--clock",
+        type=clock_time,
+        metavar="HH:MM",
+        help="run with the clock at this UTC time of day, today, ticking (20:30 is 01:30 "
+        "tomorrow in Tashkent)",
+    )
+
+
+def clock_start(config):
+    """When the run starts by the moved clock (a timestamp), or None without --clock."""
+    if config.getoption("clock") is None:
+        return None
+    workerinput = getattr(config, "workerinput", None)
+    if workerinput is not None and "clock_start" in workerinput:
+        return workerinput["clock_start"]  # one start for all workers, whatever the hour
+    today = datetime.datetime.now(datetime.UTC).date()
+    return datetime.datetime.combine(today, config.getoption("clock")).timestamp()
+
+
+CLOCK_START = pytest.StashKey[float]()
+
+
+def pytest_configure(config):
+    start = clock_start(config)
+    if start is None:
+        return
+    import time_machine
+
+    # A timestamp, not a datetime: with an aware datetime time-machine would also set TZ=UTC.
+    travel = time_machine.travel(start, tick=True)
+    travel.start()
+    config.add_cleanup(travel.stop)
+    config.stash[CLOCK_START] = start
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node):
+    """pytest-xdist: the workers' clocks start where the controller's did."""
+    if CLOCK_START in node.config.stash:
+        node.workerinput["clock_start"] = node.config.stash[CLOCK_START]
+
+
+def pytest_report_header(config):
+    if CLOCK_START not in config.stash:
+        return None
+    from zoneinfo import ZoneInfo
+
+    from django.conf import settings
+
+    start = datetime.datetime.fromtimestamp(config.stash[CLOCK_START], datetime.UTC)
+    local = start.astimezone(ZoneInfo(settings.TIME_ZONE))
+    return (
+        f"clock: {start:%Y-%m-%d %H:%M:%S} UTC, {local:%Y-%m-%d %H:%M} in {settings.TIME_ZONE} "
+        "(time-machine, ticking)"
+    )
 
 
 @pytest.fixture(scope="session", autouse=True)
