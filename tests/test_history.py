@@ -317,3 +317,28 @@ def test_a_partner_with_a_signed_agreement_opens_saves_and_is_recovered(admin_cl
     restored = Partner.objects.get(slug="yeditepe").agreements.get()
     assert restored.document.name == agreement.document.name
     assert b"".join(admin_client.get(download).streaming_content).startswith(b"%PDF-1.4")
+
+
+def test_the_comparison_shows_the_words_that_changed_not_markup(admin_client, partner):
+    partner.description_en = "<p>Founded in 1996 in Istanbul.</p><p>Medicine &amp; dentistry.</p>"
+    partner.save()
+    save_in_admin(admin_client, partner)
+    data = {"description_en": "<p>Founded in 1996 in Istanbul, Türkiye.</p><p>Medicine.</p>"}
+    save_in_admin(admin_client, partner, **data)
+    newer, older = Version.objects.get_for_object(partner)[:2]
+
+    html = admin_client.get(
+        reverse("admin:partners_partner_compare", args=[partner.pk]),
+        {"version_id1": older.pk, "version_id2": newer.pk},
+    ).content.decode()
+    assert "Istanbul<ins>, Türkiye</ins>.<br>Medicine<del> &amp; dentistry</del>." in html
+    assert "&lt;p&gt;" not in html  # no markup shown as text
+    assert "Founded in 1996 in Istanbul" in html
+
+
+def test_word_diff_marks_whole_words():
+    from samsmu_intl.content.history import readable_text, word_diff
+
+    assert readable_text("<p>A&nbsp;b</p><p>c<br>d</p>") == "A\xa0b\nc\nd"
+    assert word_diff("the old name", "the new name") == "the <del>old</del><ins>new</ins> name"
+    assert word_diff("<b>", "<i>") == "&lt;<del>b</del><ins>i</ins>&gt;"  # text, escaped
