@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from samsmu_intl.serving.cache import RedisCache, ReusingRedisCacheClient
+
 ROOT = Path(__file__).resolve().parent.parent
 REDIS = ("127.0.0.1", 6379)
 
@@ -45,3 +47,37 @@ def test_redis_url_makes_the_cache_shared_through_redis():
 
 def test_without_redis_url_the_cache_is_local_memory(settings):
     assert settings.CACHES["default"]["BACKEND"].endswith("LocMemCache")
+
+
+OPTIONS = {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}
+
+
+def test_django_still_builds_the_cache_client_from_the_private_name_we_set():
+    # Made as Django makes the cache from settings.CACHES; redis-py connects on first use only.
+    backend = RedisCache("redis://127.0.0.1:6379/15", {"OPTIONS": OPTIONS})
+    assert isinstance(getattr(backend, "_cache", None), ReusingRedisCacheClient), (
+        "Django's RedisCache no longer makes its client from `self._class` (read by its "
+        "`_cache` property): samsmu_intl.serving.cache.RedisCache sets that private name, so "
+        "every cache call is back to a new redis-py client; choose the client the new way"
+    )
+
+
+def test_one_client_per_server_writes_to_the_first_and_reads_from_the_others():
+    # The servers and OPTIONS as Django's backend passes them.
+    client = ReusingRedisCacheClient(
+        ["redis://10.0.0.1:6379/0", "redis://10.0.0.2:6379/0"], **OPTIONS
+    )
+    writer = client.get_client(write=True)
+    reader = client.get_client("key")
+    assert [writer.get_connection_kwargs()["host"], reader.get_connection_kwargs()["host"]] == [
+        "10.0.0.1",
+        "10.0.0.2",
+    ]
+    assert writer is client.get_client(write=True) and reader is client.get_client("other")
+    # The OPTIONS reach the connections: a cache that does not answer is given up quickly.
+    assert writer.get_connection_kwargs()["socket_timeout"] == 0.5
+
+
+def test_with_one_server_reads_and_writes_share_one_client():
+    client = ReusingRedisCacheClient(["redis://127.0.0.1:6379/15"], **OPTIONS)
+    assert client.get_client("key") is client.get_client(write=True)

@@ -16,7 +16,7 @@ def client_address(request):
     proxies = settings.TRUSTED_PROXY_COUNT
     if not proxies:
         return remote
-    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    forwarded = [part.strip() for part in request.headers.get("x-forwarded-for", "").split(",")]
     if len(forwarded) < proxies:
         return remote  # not through the proxies (a health check on the app server itself)
     candidate = forwarded[-proxies]

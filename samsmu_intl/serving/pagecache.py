@@ -5,7 +5,22 @@ Any change to content (a save or delete in the department, partners or events ap
 the "generation" token that every stored page is tagged with, so all servers drop all pages at
 once. A short lifetime covers what changes with the clock alone (scheduled publishing, a
 webinar's join link). Logged-in staff are never served, nor do they fill, the cache. When the
-cache itself is down, pages are served uncached and the outage is logged once."""
+cache itself is down, pages are served uncached and the outage is logged once.
+
+Why not Django's UpdateCacheMiddleware and FetchFromCacheMiddleware (as of Django 5.2,
+django/middleware/cache.py and django/utils/cache.py): FetchFromCacheMiddleware goes last in
+MIDDLEWARE, after LocaleMiddleware at least, whose request.LANGUAGE_CODE ends its keys, so a hit
+still passes through the session, language, CSRF, authentication and messages middleware both
+ways; ours takes the language from the URL and answers above them all. Its lookup is two round
+trips in a row (the header list learnt for the URL, then the page under a key made from those
+headers' values) and a store writes both; ours reads the generation and the page in one get_many
+(one MGET). Its key hashes the request's value of each header in Vary, so a page that touched
+the session varies on Cookie and is stored once per visitor's cookies; ours keys by URL and
+language and stores no page that varies on Cookie or sets a cookie. Its pages only expire: their
+keys are hashes that cannot be listed, and cache.clear() would also empty the rate limits kept
+in the same cache; ours drops every page on every server with one new generation. It also adds
+Expires and Cache-Control max-age to every stored page, so browsers would keep showing a page
+after an edit, and its unguarded cache calls turn a Redis outage into a 500 on every page."""
 
 import hashlib
 import uuid
