@@ -9,6 +9,7 @@ from events.sitemaps import EventPagesSitemap, EventSitemap
 from partners.sitemaps import PartnerPagesSitemap, PartnerSitemap, ProgramSitemap
 from samsmu_intl import views
 from samsmu_intl.department.sitemaps import DepartmentPagesSitemap
+from samsmu_intl.editorial.search import search_view
 
 # Each app describes its own pages; the order is the order of /sitemap.xml.
 SITEMAPS = {
@@ -32,6 +33,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots-txt"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("admin/search/", admin.site.admin_view(search_view), name="admin-search"),
     path("admin/", admin.site.urls),
     # The admin's language choice (a POST that sets the language cookie); the public site switches
     # languages with plain links instead, so its pages stay cacheable.

@@ -104,3 +104,52 @@ def test_admin_language_can_be_chosen(staff_client):
     assert 'lang="ru"' in html
     assert "Международное сотрудничество СамГМУ" in html
     assert '<option value="ru" lang="ru" selected>Русский</option>' in html
+
+
+def test_the_home_page_search_finds_content_by_name_in_any_language(
+    admin_client, make_partner, make_event
+):
+    import re
+
+    make_partner("charite", name_uz="Sharite", name_ru="Шарите", name_en="Charité Berlin")
+    make_event("charite-week", title_uz="Sharite haftasi", title_en="Charité week")
+    make_partner("karolinska", name_en="Karolinska")
+    home = admin_client.get(reverse("admin:index")).content.decode()
+    assert f'action="{reverse("admin-search")}"' in home
+
+    for terms in ("Шарите", "Sharite"):
+        page = admin_client.get(reverse("admin-search"), {"q": terms}).content.decode()
+        kinds = re.findall(r"<h2>(.*?) \((\d+)\)</h2>", page)
+        assert ("Partner institutions", "1") in kinds, terms
+        assert "Karolinska" not in page
+    events = admin_client.get(reverse("admin-search"), {"q": "haftasi"}).content.decode()
+    assert re.findall(r"<h2>(.*?) \((\d+)\)</h2>", events) == [("Events", "1")]
+    nothing = admin_client.get(reverse("admin-search"), {"q": "zzz"}).content.decode()
+    assert "Nothing was found for “zzz”." in nothing
+
+
+def test_the_search_lists_only_what_the_staff_member_may_see(
+    client, editor, django_user_model, make_partner
+):
+    from samsmu_intl.department.models import Inquiry
+
+    Inquiry.objects.create(
+        name="Sharite applicant",
+        email="a@example.org",
+        country="DE",
+        topic="admission",
+        message="?",
+        consent=True,
+        language="en",
+    )
+    make_partner("charite", name_en="Sharite")
+    client.force_login(editor)
+    client.cookies["django_language"] = "en"
+    page = client.get(reverse("admin-search"), {"q": "Sharite"}).content.decode()
+    assert "Partner institutions (1)" in page
+    assert "Sharite applicant" in page  # editors answer the inquiries
+
+    nobody = django_user_model.objects.create_user("new", password="x" * 20, is_staff=True)
+    client.force_login(nobody)
+    page = client.get(reverse("admin-search"), {"q": "Sharite"}).content.decode()
+    assert "Nothing was found" in page and "Sharite applicant" not in page
