@@ -195,3 +195,35 @@ def test_registration_actions_need_the_change_permission(
     viewer.user_permissions.add(Permission.objects.get(codename="change_registration"))
     html = client.get(reverse("admin:events_registration_changelist")).content.decode()
     assert 'value="confirm_from_waiting_list"' in html
+
+
+@pytest.mark.parametrize(
+    ("language", "title"),
+    [
+        ("uz", "Bu sahifani ochishingiz mumkin emas"),
+        ("ru", "Вам нельзя открыть эту страницу"),
+        ("en", "You may not open this page"),
+    ],
+)
+def test_a_refused_admin_page_says_so_in_the_staff_members_language(editor_client, language, title):
+    editor_client.cookies["django_language"] = language
+    response = editor_client.get(reverse("admin:auth_user_changelist"))
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert title in html
+    assert "403 Forbidden" not in html
+    assert f'<html lang="{language}">' in html
+
+
+def test_rights_and_groups_read_in_the_staff_members_language(admin_client, editors_group):
+    admin_client.cookies["django_language"] = "uz"
+    user = admin_client.get(reverse("admin:auth_user_add")).content.decode()
+    groups = admin_client.get(reverse("admin:auth_group_changelist")).content.decode()
+    change = reverse("admin:auth_group_change", args=[editors_group.pk])
+    group = admin_client.get(change).content.decode()
+    for page in (group,):
+        assert "Can add" not in page and "Can change" not in page and "Can view" not in page
+        assert "Roʻyxatdan oʻtishlarni eksport qila oladi" in page  # a custom right, too
+    assert "Xalqaro boʻlim muharrirlari" in groups
+    assert "International office editors" not in groups
+    assert "Can add" not in user

@@ -8,7 +8,14 @@ class AccountsConfig(AppConfig):
 
     name = "samsmu_intl.accounts"
     label = "accounts"
+    # This module holds two configurations (axes' below): Django picks this one by default.
+    default = True
     verbose_name = _("Staff accounts")
+
+    def ready(self):
+        from samsmu_intl.accounts.names import show_names_translated
+
+        show_names_translated()
 
 
 class AxesConfig(axes.apps.AppConfig):
