@@ -130,6 +130,47 @@ def seeded(db):
     call_command("load_seed", stdout=io.StringIO())
 
 
+@pytest.fixture
+def public_site(seeded, make_program, make_event):
+    """The content every page type of tests/public_pages.py shows: the seed, a program of its
+    partners and an upcoming online webinar with one place, open for registration."""
+    import datetime
+
+    from django.utils import timezone
+
+    from events.models import Event
+    from partners.models import Partner, Program
+
+    make_program(
+        "summer-school",
+        partners=Partner.objects.all(),
+        title_uz="Klinik tadqiqotlar boʻyicha yozgi maktab",
+        title_ru="Летняя школа по клиническим исследованиям",
+        title_en="Summer school in clinical research",
+        summary_uz="Istanbulda ikki hafta.",
+        summary_ru="Две недели в Стамбуле.",
+        summary_en="Two weeks in Istanbul.",
+        how_to_apply_en="<p>Write to the <a href='mailto:x@example.org'>department</a>.</p>",
+        level=Program.Level.SUMMER_SCHOOL,
+        kind=Program.Kind.MOBILITY,
+    )
+    # On the minute, as staff enter it (a backup keeps milliseconds, not microseconds).
+    starts = timezone.now().replace(second=0, microsecond=0) + datetime.timedelta(days=3)
+    make_event(
+        "webinar",
+        starts_at=starts,
+        title_uz="Klinik tadqiqotlar boʻyicha vebinar",
+        title_ru="Вебинар по клиническим исследованиям",
+        title_en="Webinar on clinical research",
+        summary_uz="Hamkorlar uchun onlayn seminar.",
+        summary_ru="Онлайн-семинар для партнёров.",
+        summary_en="An online seminar for partners.",
+        kind=Event.Kind.WEBINAR,
+        is_online=True,
+        capacity=1,
+    )
+
+
 @pytest.fixture(params=LANGUAGES)
 def language(request):
     return request.param

@@ -10,7 +10,7 @@ from django.utils import translation
 from PIL import Image
 
 from partners.models import Agreement, Partner
-from tests.test_site_guards import public_urls
+from tests.public_pages import language_paths
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -20,7 +20,7 @@ def render_site(client):
     # A form's CSRF token differs on every request; the rest of the page must not.
     pages = {
         url: re.sub(rb'name="csrfmiddlewaretoken" value="[^"]+"', b"", client.get(url).content)
-        for _language, url in public_urls()
+        for _language, url in language_paths()
     }
     with translation.override("en"):
         pages["logo"] = client.get(reverse("partners:detail", args=["with-logo"])).content
@@ -28,9 +28,8 @@ def render_site(client):
 
 
 def test_backup_then_restore_into_an_empty_site_renders_the_same(
-    client, make_partner, make_event, settings, tmp_path
+    client, public_site, make_partner, make_event, settings, tmp_path
 ):
-    call_command("load_seed", stdout=io.StringIO())
     buffer = io.BytesIO()
     Image.new("RGB", (300, 300), "navy").save(buffer, "PNG")
     partner = make_partner(

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from PIL import Image
 
-from tests.test_site_guards import public_urls
+from tests.public_pages import language_paths
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
@@ -34,7 +34,7 @@ def meta(html, prop):
 
 
 @pytest.fixture
-def site_content(seeded, make_partner, make_program, make_event):
+def site_content(public_site, make_partner, make_program, make_event):
     make_partner("hidden-partner", status="draft")
     make_program("open-program", title_en="Open Program")
     make_event("hidden-event", status="draft")
@@ -124,7 +124,7 @@ def test_robots_points_to_the_sitemap_and_keeps_admin_out(client, db, settings):
 
 def test_titles_and_descriptions_are_unique_per_page_and_language(client, site_content):
     seen_titles, seen_descriptions = {}, {}
-    for _language, url in public_urls():
+    for _language, url in language_paths():
         html = client.get(url).content.decode()
         title = re.search(r"<title>(.*?)</title>", html).group(1)
         description = meta(html, "description")

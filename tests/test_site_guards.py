@@ -6,33 +6,47 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
-from django.urls import reverse
-from django.utils import translation
+from django.urls import URLResolver, get_resolver
+
+from samsmu_intl.content.preview import PreviewMixin
+from tests.public_pages import NOT_PUBLIC, PUBLIC_PAGES, PUBLIC_URLS, language_paths
 
 ROOT = Path(__file__).resolve().parent.parent
-# Every public page type; detail pages use the seed content.
-PUBLIC_PAGES = [
-    ("department:landing", {}),
-    ("department:team", {}),
-    ("department:contact", {}),
-    ("partners:list", {}),
-    ("partners:map", {}),
-    ("partners:detail", {"slug": "yeditepe-university"}),
-    ("partners:program-list", {}),
-    ("events:list", {}),
-    ("events:detail", {"slug": "forum-yeditepe-university-2024"}),
-]
 
 
-def public_urls():
-    for name, kwargs in PUBLIC_PAGES:
-        for language in ("uz", "ru", "en"):
-            with translation.override(language):
-                yield language, reverse(name, kwargs=kwargs or None)
+def url_patterns(patterns=None, namespace="", route=""):
+    """(full name, or the view of an unnamed URL; pattern) of every URL the resolver knows,
+    but the staff's admin: everything under /admin/."""
+    for pattern in get_resolver().url_patterns if patterns is None else patterns:
+        full_route = route + str(pattern.pattern)
+        if full_route.startswith("admin/"):
+            continue
+        if isinstance(pattern, URLResolver):
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            yield from url_patterns(pattern.url_patterns, inner, full_route)
+        else:
+            yield (f"{namespace}{pattern.name}" if pattern.name else pattern.lookup_str), pattern
 
 
-@pytest.mark.parametrize("language_and_url", list(public_urls()), ids=lambda lu: lu[1])
-def test_every_public_page_renders_with_one_h1(client, seeded, language_and_url):
+def test_every_public_url_pattern_is_in_the_list_of_pages():
+    """A new URL must join tests/public_pages.py (and its content the public_site fixture), so
+    that the guards, HTML validity, accessibility and fuzz tests reach it too."""
+    listed = {url.name for url in PUBLIC_URLS}
+    unlisted = {
+        key
+        for key, pattern in url_patterns()
+        if key not in listed
+        and key not in NOT_PUBLIC
+        and not issubclass(getattr(pattern.callback, "view_class", object), PreviewMixin)
+    }
+    assert unlisted == set(), "add these to PUBLIC_URLS or NOT_PUBLIC in tests/public_pages.py"
+    assert listed | NOT_PUBLIC.keys() <= {key for key, _pattern in url_patterns()}
+
+
+@pytest.mark.parametrize(
+    "language_and_url", list(language_paths(PUBLIC_PAGES)), ids=lambda lu: lu[1]
+)
+def test_every_public_page_renders_with_one_h1(client, public_site, language_and_url):
     language, url = language_and_url
     response = client.get(url)
     html = response.content.decode()
@@ -78,9 +92,9 @@ def test_missing_static_file_is_a_plain_404(client, db):
 @pytest.mark.parametrize(
     "query", ["?page=abc", "?page=", "?%ff=%fe", "?q=" + "я" * 1000, "?a=1&a=2&&&=", "?page=-1"]
 )
-def test_malformed_query_strings_do_not_break_pages(client, seeded, query):
-    for _language, url in public_urls():
-        assert client.get(url + query).status_code == 200
+def test_malformed_query_strings_do_not_break_pages(client, public_site, query):
+    for _language, url in language_paths(PUBLIC_URLS):
+        assert client.get(url + query).status_code == 200, url
 
 
 def test_robots_txt_keeps_admin_out(client, db):

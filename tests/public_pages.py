@@ -1,0 +1,72 @@
+"""Every public page type, in one list: the guards, the HTML validity, accessibility, fuzz, SEO
+and backup tests all walk it, and test_site_guards checks it against the URL resolver, so a new
+public URL is tested everywhere the day it appears (or that check fails). The content the
+detail pages show comes from the `public_site` fixture in conftest.py."""
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+from django.utils import translation
+
+LANGUAGES = ("uz", "ru", "en")
+
+
+@dataclass(frozen=True)
+class PublicUrl:
+    name: str  # as the resolver knows it: "partners:detail"
+    slug: str | None = None
+    html: bool = True  # a page a person reads, not a feed, calendar, image or robots.txt
+    form: bool = False  # visitors post a form to it
+
+    def path(self, language="en"):
+        with translation.override(language):
+            return reverse(self.name, kwargs={"slug": self.slug} if self.slug else None)
+
+    @property
+    def localized(self):
+        """Under a language prefix (/uz/, /ru/, /en/), unlike /sitemap.xml or /healthz."""
+        return self.path("uz") != self.path("en")
+
+    def __str__(self):
+        return f"{self.name}-{self.slug}" if self.slug else self.name
+
+
+# The slugs are the seed's or the public_site fixture's.
+PUBLIC_URLS = [
+    PublicUrl("department:landing"),
+    PublicUrl("department:team"),
+    PublicUrl("department:contact", form=True),
+    PublicUrl("partners:list"),
+    PublicUrl("partners:map"),
+    PublicUrl("partners:map-svg", html=False),
+    PublicUrl("partners:detail", "yeditepe-university"),
+    PublicUrl("partners:program-list"),
+    PublicUrl("partners:program-detail", "summer-school"),
+    PublicUrl("events:list"),
+    PublicUrl("events:calendar", html=False),
+    PublicUrl("events:feed", html=False),
+    PublicUrl("events:detail", "forum-yeditepe-university-2024"),  # past, in person
+    PublicUrl("events:detail", "webinar"),  # upcoming, online, open for registration
+    PublicUrl("events:register", "webinar", form=True),
+    PublicUrl("events:ics", "webinar", html=False),
+    PublicUrl("sitemap", html=False),
+    PublicUrl("robots-txt", html=False),
+    PublicUrl("healthz", html=False),
+]
+PUBLIC_PAGES = [url for url in PUBLIC_URLS if url.html]
+FORM_PAGES = [url for url in PUBLIC_URLS if url.form]
+
+# What the resolver holds besides the URLs above, and why it is no public page type. The staff's
+# admin (all under /admin/) and previews (views with PreviewMixin) are recognised as such.
+NOT_PUBLIC = {
+    "set_language": "the admin's language choice, a POST; the public site switches by links",
+    "samsmu_intl.views.favicon": "a redirect to the icon among the static files",
+    "samsmu_intl.views.media": "uploaded files, served by Django only when debugging",
+}
+
+
+def language_paths(urls=PUBLIC_PAGES):
+    """(language, path) for each URL in each language; once for a URL without a language."""
+    for url in urls:
+        for language in LANGUAGES if url.localized else (None,):
+            yield language, url.path(language)
