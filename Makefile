@@ -10,7 +10,7 @@ VNU_VERSION := 26.9.27
 VNU := .tools/vnu/node_modules/vnu-jar/build/dist/vnu.jar
 LIGHTHOUSE := .tools/lighthouse/node_modules/.bin/lighthouse
 
-.PHONY: run test lint format serve bench bench-cost audit backup restore messages clean
+.PHONY: run test test-fast lint format serve bench bench-cost audit backup restore messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,11 +34,13 @@ run: $(VENV)/.installed
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 # Tests run with debug off (as pytest-django does); the variable only lets settings load
-# without a production SECRET_KEY.
-test: export DJANGO_DEBUG ?= true
-test: export DJANGO_ALLOW_ASYNC_UNSAFE ?= true
-test: $(VENV)/.installed-test $(VNU)
-	$(BIN)/pytest -n 2 --dist loadfile $(PYTEST_ARGS)
+# without a production SECRET_KEY. test-fast leaves out the browser journeys and the system
+# tests (the project in other processes: gunicorn, manage.py, a private PostgreSQL).
+test-fast: MARKERS := -m "not browser and not system"
+test test-fast: export DJANGO_DEBUG ?= true
+test test-fast: export DJANGO_ALLOW_ASYNC_UNSAFE ?= true
+test test-fast: $(VENV)/.installed-test $(VNU)
+	$(BIN)/pytest -n 2 --dist loadfile $(MARKERS) $(PYTEST_ARGS)
 
 # The Nu HTML Checker for the HTML validity tests (Java runs it; no Node at test time).
 $(VNU):

@@ -120,6 +120,23 @@ def plain_static_storage():
         yield
 
 
+@pytest.fixture(scope="session", autouse=True)
+def fast_password_hasher():
+    """Hashing a password the production way (PBKDF2) costs a good part of a second, and most
+    admin tests make a staff user; no test here depends on how passwords are hashed."""
+    from django.conf import settings
+
+    production_hashers = settings.PASSWORD_HASHERS
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield production_hashers
+
+
+@pytest.fixture
+def production_password_hashing(settings, fast_password_hasher):
+    """For a password that another process checks: a server with the production settings."""
+    settings.PASSWORD_HASHERS = fast_password_hasher
+
+
 @pytest.fixture(autouse=True)
 def media_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"

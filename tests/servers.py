@@ -1,4 +1,5 @@
-"""Real gunicorn servers on 127.0.0.1 for tests of what only a running deployment shows."""
+"""Real gunicorn servers (and the Redis they share) on 127.0.0.1, for the system tests: what only
+a running deployment shows."""
 
 import contextlib
 import functools
@@ -15,6 +16,15 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 GUNICORN = Path(sys.executable).parent / "gunicorn"
+
+
+def redis_is_up():
+    """Whether the Redis of the shared-cache tests answers on 127.0.0.1:6379."""
+    try:
+        socket.create_connection(("127.0.0.1", 6379), timeout=1).close()
+    except OSError:
+        return False
+    return True
 
 
 def free_port():

@@ -1,5 +1,4 @@
 import os
-import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -7,19 +6,12 @@ from pathlib import Path
 import pytest
 
 from samsmu_intl.serving.cache import RedisCache, ReusingRedisCacheClient
+from tests.servers import redis_is_up
 
 ROOT = Path(__file__).resolve().parent.parent
-REDIS = ("127.0.0.1", 6379)
 
 
-def redis_is_up():
-    try:
-        socket.create_connection(REDIS, timeout=1).close()
-    except OSError:
-        return False
-    return True
-
-
+@pytest.mark.system
 @pytest.mark.skipif(
     not redis_is_up() and not os.environ.get("CI"), reason="no Redis on 127.0.0.1:6379"
 )

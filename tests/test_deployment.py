@@ -7,7 +7,6 @@ import io
 import os
 import re
 import shutil
-import socket
 import subprocess
 import tempfile
 import time
@@ -20,18 +19,10 @@ from django.core.management import call_command
 from django.db import connection
 
 from samsmu_intl.department.models import StaffMember
-from tests.servers import database_url, free_port, get, gunicorn, production_env
+from tests.servers import database_url, free_port, get, gunicorn, production_env, redis_is_up
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.system, pytest.mark.django_db(transaction=True)]
 ON_POSTGRES = connection.vendor == "postgresql"
-
-
-def redis_is_up():
-    try:
-        socket.create_connection(("127.0.0.1", 6379), timeout=1).close()
-    except OSError:
-        return False
-    return True
 
 
 def login(base, username, password):
@@ -69,6 +60,7 @@ def form_fields(page):
     reason="needs PostgreSQL (DATABASE_URL) and Redis on 127.0.0.1:6379",
 )
 @pytest.mark.skipif(not ON_POSTGRES, reason="two servers share a PostgreSQL database")
+@pytest.mark.usefixtures("production_password_hashing")  # the servers check the password
 def test_two_servers_share_edits_cache_and_sessions(django_user_model):
     call_command("load_seed", stdout=io.StringIO())
     django_user_model.objects.create_superuser("editor", "e@example.org", "A-long-passphrase-1")

@@ -15,12 +15,6 @@ from tests.admin_forms import form_data
 PASSWORD = "Correct horse battery staple 7"
 
 
-@pytest.fixture(autouse=True)
-def fast_hashing(settings):
-    """Dozens of logins: a fast hasher, as the password rules do not depend on it."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def lockout_message(language):
     with translation.override(language):
         return ngettext(

@@ -31,12 +31,14 @@ def manage(*args, **env):
 SITE_URL = "https://intl.example.uz"
 
 
+@pytest.mark.system
 def test_production_refuses_to_start_without_a_secret_key():
     result = manage("check", DJANGO_DEBUG="false", SITE_URL=SITE_URL)
     assert result.returncode != 0
     assert "SECRET_KEY is not set" in result.stderr
 
 
+@pytest.mark.system
 def test_production_refuses_to_start_without_a_site_url():
     """Emails, feeds and calendars would link to 127.0.0.1 otherwise."""
     result = manage("check", DJANGO_DEBUG="false", SECRET_KEY="x" * 50)
@@ -45,11 +47,13 @@ def test_production_refuses_to_start_without_a_site_url():
     assert "SITE_URL is not set" in last_line
 
 
+@pytest.mark.system
 def test_production_starts_with_a_secret_key_and_a_site_url():
     result = manage("check", DJANGO_DEBUG="false", SECRET_KEY="x" * 50, SITE_URL=SITE_URL)
     assert result.returncode == 0, result.stderr
 
 
+@pytest.mark.system
 def test_local_admin_is_never_made_in_production():
     result = manage(
         "ensure_local_admin", DJANGO_DEBUG="false", SECRET_KEY="x" * 50, SITE_URL=SITE_URL
@@ -72,7 +76,7 @@ def test_booleans_read_as_expected(monkeypatch, value, expected):
 
 
 @pytest.mark.django_db
-def test_local_admin_login_is_printed_once(capsys):
+def test_local_admin_login_is_printed_once():
     from io import StringIO
 
     from django.core.management import call_command
@@ -86,6 +90,7 @@ def test_local_admin_login_is_printed_once(capsys):
     assert " / " not in second.getvalue()
 
 
+@pytest.mark.system
 def test_production_settings_pass_the_deployment_checklist():
     result = manage(
         "check",
@@ -100,11 +105,13 @@ def test_production_settings_pass_the_deployment_checklist():
     assert "no issues" in result.stdout
 
 
+@pytest.mark.system
 def test_a_fresh_checkout_runs_with_nothing_set():
     result = manage("check")
     assert result.returncode == 0, result.stderr
 
 
+@pytest.mark.system
 def test_a_server_with_a_secret_key_runs_with_debug_off():
     code = "from django.conf import settings; print(settings.DEBUG)"
     result = manage(
@@ -113,6 +120,7 @@ def test_a_server_with_a_secret_key_runs_with_debug_off():
     assert result.stdout.strip().splitlines()[-1] == "False"
 
 
+@pytest.mark.system
 def test_the_language_cookie_has_the_session_cookies_flags_in_production():
     code = (
         "from django.conf import settings as s; "
