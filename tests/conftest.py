@@ -342,3 +342,21 @@ def fresh_content_types():
 @pytest.fixture(autouse=True)
 def private_media_in_tmp(settings, tmp_path):
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private-media"
+
+
+@pytest.fixture
+def unreachable_database():
+    """Swap in a real connection to a database that does not answer, then put the real one back."""
+    from django.db import connections
+
+    working = connections["default"]
+    settings_dict = {**working.settings_dict}
+    if working.vendor == "sqlite":
+        settings_dict["NAME"] = "/nonexistent-directory/db.sqlite3"
+    else:
+        settings_dict.update(HOST="127.0.0.1", PORT="1", OPTIONS={"connect_timeout": 2})
+    broken = working.__class__(settings_dict, alias="default")
+    connections["default"] = broken
+    yield
+    broken.close()
+    connections["default"] = working

@@ -121,11 +121,12 @@ def test_country_list_keeps_the_choice_in_the_page_language(client, department):
 def test_honeypot_and_rate_limit(client, department):
     client.post(contact_url(), question(website="http://spam.example"))
     assert not Inquiry.objects.exists()
-    for number in range(4):
+    # The robot's post counts towards the limit too.
+    for number in range(INQUIRIES_PER_ADDRESS_PER_HOUR - 1):
         client.post(contact_url(), question(email=f"p{number}@example.org"))
-    assert Inquiry.objects.count() == 4
+    assert Inquiry.objects.count() == INQUIRIES_PER_ADDRESS_PER_HOUR - 1
     assert client.post(contact_url(), question()).status_code == 429
-    assert Inquiry.objects.count() == 4
+    assert Inquiry.objects.count() == INQUIRIES_PER_ADDRESS_PER_HOUR - 1
 
 
 def test_behind_the_proxy_each_visitor_has_their_own_limit(client, department, settings):

@@ -2,8 +2,6 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from tests.test_health import unreachable_database  # noqa: F401  (a fixture)
-
 SECURITY_HEADERS = (
     "X-Content-Type-Options",
     "Referrer-Policy",

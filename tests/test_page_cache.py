@@ -39,7 +39,7 @@ def test_a_content_change_shows_at_once(client, seeded):
     )
 
 
-def test_an_admin_edit_invalidates_other_pages_too(admin_client, client, seeded):
+def test_a_relation_change_invalidates_the_page_too(client, seeded):
     from partners.models import Partner
 
     client.get(url("partners:detail", slug="yeditepe-university"))
@@ -49,23 +49,19 @@ def test_an_admin_edit_invalidates_other_pages_too(admin_client, client, seeded)
     assert "Forms of cooperation" not in html
 
 
-def test_staff_never_get_cached_pages(admin_client, seeded, django_assert_max_num_queries):
+def test_staff_never_get_cached_pages(admin_client, seeded):
     admin_client.get(url("partners:list"))
     response = admin_client.get(url("partners:list"))
     assert response.status_code == 200
     assert not response.wsgi_request.__dict__.get("page_cache_key")
 
 
-def test_staff_visits_do_not_fill_the_cache(
-    admin_client, client, seeded, django_assert_num_queries
-):
-    admin_client.get(url("events:list"))
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    with CaptureQueriesContext(connection) as queries:
-        client.get(url("events:list"))
-    assert len(queries) > 0
+def test_staff_visits_do_not_fill_the_cache(admin_client, client, seeded):
+    staff = admin_client.get(url("events:list"))
+    assert staff.status_code == 200
+    # A page from the cache is answered before the request is marked: this one was made anew.
+    anonymous = client.get(url("events:list"))
+    assert getattr(anonymous.wsgi_request, "page_cache_key", None)
 
 
 def test_pages_with_forms_are_never_cached(client, make_event):

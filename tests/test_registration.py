@@ -12,6 +12,7 @@ from django.utils import timezone, translation
 from icalendar import Calendar
 
 from events.models import Event, Registration
+from events.views import REGISTRATIONS_PER_ADDRESS_PER_HOUR
 
 HOUR = datetime.timedelta(hours=1)
 
@@ -155,15 +156,15 @@ def test_honeypot_answers_like_success_and_stores_nothing(client, webinar):
 def test_too_many_registrations_from_one_address_are_refused(client, webinar):
     webinar.capacity = None
     webinar.save()
-    for number in range(10):
+    for number in range(REGISTRATIONS_PER_ADDRESS_PER_HOUR):
         assert (
             client.post(register_url(webinar), details(email=f"p{number}@example.org")).status_code
             == 302
         )
-    response = client.post(register_url(webinar), details(email="p10@example.org"))
+    response = client.post(register_url(webinar), details(email="one-more@example.org"))
     assert response.status_code == 429
     assert "Too many registrations" in response.content.decode()
-    assert Registration.objects.count() == 10
+    assert Registration.objects.count() == REGISTRATIONS_PER_ADDRESS_PER_HOUR
 
 
 def test_form_needs_a_csrf_token(webinar):
@@ -307,8 +308,11 @@ def test_registration_page_query_count_is_fixed(
         client.get(register_url(webinar))
 
 
-def test_event_kinds_that_take_registrations():
-    assert set(Event.REGISTRATION_KINDS) == {"webinar", "seminar"}
+@pytest.mark.parametrize("kind", Event.Kind.values)
+def test_only_the_registration_kinds_have_a_registration_page(client, make_event, kind):
+    event = make_event("upcoming", kind=kind, starts_in=48 * HOUR)
+    expected = 200 if kind in Event.REGISTRATION_KINDS else 404
+    assert client.get(register_url(event)).status_code == expected
 
 
 def test_moving_people_past_the_capacity_asks_first(admin_client, make_event, make_registration):
