@@ -3,7 +3,7 @@
 import datetime
 
 from django.conf import settings
-from django.utils import timezone, translation
+from django.utils import translation
 from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
@@ -18,12 +18,6 @@ def uid_for(event):
     return f"event-{event.pk}@{site_host()}"
 
 
-def _month_span(moment):
-    first = timezone.localtime(moment).date().replace(day=1)
-    following = (first + datetime.timedelta(days=32)).replace(day=1)
-    return first, following
-
-
 def calendar_event(event, absolute_url):
     item = CalendarEvent()
     item.add("uid", uid_for(event))
@@ -32,16 +26,15 @@ def calendar_event(event, absolute_url):
     item.add("summary", str(localized(event, "title")))
     item.add("description", f"{localized(event, 'summary')}\n\n{absolute_url}")
     item.add("url", absolute_url)
-    if event.date_precision == event.DatePrecision.MONTH:
-        start, end = _month_span(event.starts_at)
-        item.add("dtstart", start)
-        item.add("dtend", end)
-    elif event.date_precision == event.DatePrecision.DAY:
-        item.add("dtstart", timezone.localtime(event.starts_at).date())
-        item.add("dtend", timezone.localtime(event.ends_at).date() + datetime.timedelta(days=1))
+    first, last = event.span()
+    if event.shows_time:
+        # In UTC: a time in Tashkent's zone would need a VTIMEZONE block of its own.
+        item.add("dtstart", first.astimezone(datetime.UTC))
+        item.add("dtend", last.astimezone(datetime.UTC))
     else:
-        item.add("dtstart", event.starts_at)
-        item.add("dtend", event.ends_at)
+        # An all-day entry (only the day or the month is known) ends the day after its last.
+        item.add("dtstart", first)
+        item.add("dtend", last + datetime.timedelta(days=1))
     place = ", ".join(
         str(part)
         for part in (localized(event, "venue"), localized(event, "city"), event.country.name)

@@ -1,11 +1,15 @@
+import calendar
 import datetime
+from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Count, Q
 from django.db.models.functions import ExtractYear
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import dateformat, timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
@@ -17,6 +21,19 @@ from samsmu_intl.images.uploads import ImageField
 
 JOIN_LINK_OPENS_BEFORE = datetime.timedelta(hours=1)
 REMINDER_BEFORE = datetime.timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class Moment:
+    """One end of an event as people read it (`text`) and machines do (`value`, for the
+    `datetime` attribute of <time>)."""
+
+    value: str
+    text: str
+
+
+def time_zone_note():
+    return gettext("Tashkent time, UTC+5")
 
 
 class EventQuerySet(PublishableQuerySet):
@@ -209,9 +226,53 @@ class Event(Publishable):
             and (now or timezone.now()) < self.registration_closes_at
         )
 
+    # How precise the dates are decides how every view of the event writes them: the page and
+    # the cards (when()), the emails (when_text()), the calendars and the JSON-LD (span()).
+
     @property
     def shows_time(self):
         return self.date_precision == self.DatePrecision.EXACT
+
+    def span(self):
+        """The first and the last day (dates, both included) when only the day or the month is
+        known; the start and the end (aware, in Tashkent time) when the time is."""
+        starts, ends = timezone.localtime(self.starts_at), timezone.localtime(self.ends_at)
+        if self.date_precision == self.DatePrecision.MONTH:
+            first = starts.date().replace(day=1)
+            return first, first.replace(day=calendar.monthrange(first.year, first.month)[1])
+        if self.date_precision == self.DatePrecision.DAY:
+            return starts.date(), ends.date()
+        return starts, ends
+
+    def when(self):
+        """The dates as the page writes them, in the active language: one moment, or the start
+        and the end. A month-only event is its month ("April 2025"); the end's date is left out
+        when it is the start's."""
+        first, last = self.span()
+        if self.date_precision == self.DatePrecision.MONTH:
+            return [Moment(f"{first:%Y-%m}", date_format(first, "YEAR_MONTH_FORMAT"))]
+        if self.date_precision == self.DatePrecision.DAY:
+            days = [first] if first == last else [first, last]
+            return [Moment(day.isoformat(), date_format(day, "DATE_FORMAT")) for day in days]
+
+        def written(moment, with_date=True):
+            time = dateformat.time_format(moment, "H:i")
+            return f"{date_format(moment, 'DATE_FORMAT')}, {time}" if with_date else time
+
+        def value(moment):
+            return dateformat.format(moment, r"Y-m-d\TH:i:sO")
+
+        return [
+            Moment(value(first), written(first)),
+            Moment(value(last), written(last, with_date=last.date() != first.date())),
+        ]
+
+    def when_text(self):
+        """when() as one line of plain text, for the emails."""
+        text = " – ".join(moment.text for moment in self.when())
+        if self.shows_time:
+            text += f" ({time_zone_note()})"
+        return text
 
     def register(self, *, email, language, **details):
         """Store a registration, or find the one this address already has.

@@ -1,24 +1,17 @@
 """An event as schema.org data (JSON-LD), for its page."""
 
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from samsmu_intl.content.languages import localized
-from samsmu_intl.seo.structured_data import CONTEXT
+from samsmu_intl.seo.structured_data import CONTEXT, without_empty
 from samsmu_intl.serving.origin import absolute_url
 
 
-def _event_date(event, moment):
-    local = timezone.localtime(moment)
-    if event.date_precision == event.DatePrecision.MONTH:
-        return local.strftime("%Y-%m")
-    if event.date_precision == event.DatePrecision.DAY:
-        return local.date().isoformat()
-    return local.isoformat()
-
-
 def event(request, event):
+    """An Event with full dates: search engines reject a month alone ("2025-04"), so an event
+    known only to the month runs from its first day to its last (Event.span())."""
+    starts, ends = event.span()
     url = absolute_url(event.get_absolute_url(), request)
     if event.is_online:
         mode = "OnlineEventAttendanceMode"
@@ -33,7 +26,7 @@ def event(request, event):
             "address": {
                 "@type": "PostalAddress",
                 "addressLocality": str(localized(event, "city")),
-                "addressCountry": event.country.code or "",
+                "addressCountry": event.country.code,
             },
         }
     data = {
@@ -42,8 +35,8 @@ def event(request, event):
         "name": str(localized(event, "title")),
         "description": str(localized(event, "summary")),
         "url": url,
-        "startDate": _event_date(event, event.starts_at),
-        "endDate": _event_date(event, event.ends_at),
+        "startDate": starts.isoformat(),
+        "endDate": ends.isoformat(),
         "eventStatus": "https://schema.org/EventScheduled",
         "eventAttendanceMode": f"https://schema.org/{mode}",
         "location": location,
@@ -55,4 +48,4 @@ def event(request, event):
     }
     if event.cover:
         data["image"] = [absolute_url(event.cover.url, request)]
-    return data
+    return without_empty(data)

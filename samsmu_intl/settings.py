@@ -191,6 +191,8 @@ LOCALE_PATHS = [
     # Uzbek for Django's admin and auth and the libraries, which ship little or none.
     BASE_DIR / "locale" / "vendor",
 ]
+# Where a language's way of writing dates differs from Django's (Uzbek: the year first).
+FORMAT_MODULE_PATH = ["samsmu_intl.content.formats"]
 TIME_ZONE = "Asia/Tashkent"
 USE_I18N = True
 USE_TZ = True

@@ -159,9 +159,13 @@ class TestAlternates:
         assert "<form" not in response.content.decode()
 
 
-def test_uzbek_dates_write_the_month_in_lower_case():
-    """Inside a date Uzbek writes the month in lower case (28-noyabr); Django's catalogue
-    capitalises it, and locale/vendor corrects that."""
+def test_uzbek_dates_write_the_year_first_and_the_month_in_lower_case():
+    """Uzbek writes the year first ("2026-yil 28-noyabr", the glossary), where Django's formats
+    put it last (samsmu_intl/content/formats); inside a date the month is in lower case, where
+    Django's catalogue capitalises it (locale/vendor)."""
     with translation.override("uz"):
-        assert date_format(datetime.date(2026, 11, 28), "DATE_FORMAT") == "28-noyabr, 2026-yil"
-        assert date_format(datetime.date(2027, 1, 5), "DATE_FORMAT") == "5-yanvar, 2027-yil"
+        assert date_format(datetime.date(2026, 11, 28), "DATE_FORMAT") == "2026-yil 28-noyabr"
+        assert date_format(datetime.date(2027, 1, 5), "DATE_FORMAT") == "2027-yil 5-yanvar"
+        assert date_format(datetime.date(2025, 4, 1), "YEAR_MONTH_FORMAT") == "2025-yil aprel"
+        moment = datetime.datetime(2026, 11, 28, 9, 5)
+        assert date_format(moment, "DATETIME_FORMAT") == "2026-yil 28-noyabr, 9:05"

@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from samsmu_intl.content.languages import localized
-from samsmu_intl.seo.structured_data import CONTEXT
+from samsmu_intl.seo.structured_data import CONTEXT, without_empty
 from samsmu_intl.serving.origin import absolute_url
 
 
@@ -24,13 +24,11 @@ def university(request, department=None):
         },
     }
     if department is not None:
-        if department.website:
-            data["sameAs"] = [department.website]
-        address = localized(department, "address")
-        if address:
-            data["address"] = {"@type": "PostalAddress", "streetAddress": str(address)}
-        if department.email:
-            data["department"]["email"] = department.email
-        if department.phone:
-            data["department"]["telephone"] = department.phone
-    return data
+        data["sameAs"] = [department.website]
+        data["address"] = {
+            "@type": "PostalAddress",
+            "streetAddress": str(localized(department, "address")),
+        }
+        data["department"]["email"] = department.email
+        data["department"]["telephone"] = department.phone
+    return without_empty(data)

@@ -1,0 +1,145 @@
+"""An event's dates are written by one rule (Event.span(), Event.when()) in its four views: the
+page and its cards, the emails, the iCalendar files and the JSON-LD. Each test here looks at all
+four, so a view that wrote the dates its own way again would fail it."""
+
+import datetime
+import json
+import re
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+from django.utils import translation
+from icalendar import Calendar
+
+from events.emails import send_confirmation
+
+TASHKENT = datetime.timezone(datetime.timedelta(hours=5))
+
+
+def at(*parts):
+    return datetime.datetime(*parts, tzinfo=TASHKENT)
+
+
+# The same three events in every test: one known only to the month, one to the days, one to
+# the minute. Each with what its four views must say.
+EVENTS = {
+    "month": {
+        "fields": {"starts_at": at(2025, 4, 14, 10), "ends_at": at(2025, 4, 16, 12)},
+        "page": {"uz": "2025-yil aprel", "ru": "Апрель 2025 г.", "en": "April 2025"},
+        "datetime": ["2025-04"],
+        "ics": (datetime.date(2025, 4, 1), datetime.date(2025, 5, 1)),
+        "json_ld": ("2025-04-01", "2025-04-30"),
+    },
+    "day": {
+        "fields": {"starts_at": at(2025, 11, 19, 9), "ends_at": at(2025, 11, 21, 18)},
+        "page": {
+            "uz": "2025-yil 19-noyabr – 2025-yil 21-noyabr",
+            "ru": "19 ноября 2025 г. – 21 ноября 2025 г.",
+            "en": "Nov. 19, 2025 – Nov. 21, 2025",
+        },
+        "datetime": ["2025-11-19", "2025-11-21"],
+        "ics": (datetime.date(2025, 11, 19), datetime.date(2025, 11, 22)),
+        "json_ld": ("2025-11-19", "2025-11-21"),
+    },
+    "exact": {
+        "fields": {"starts_at": at(2030, 3, 5, 14), "ends_at": at(2030, 3, 5, 15, 30)},
+        "page": {
+            "uz": "2030-yil 5-mart, 14:00 – 15:30 (Toshkent vaqti, UTC+5)",
+            "ru": "5 марта 2030 г., 14:00 – 15:30 (по ташкентскому времени, UTC+5)",
+            "en": "March 5, 2030, 14:00 – 15:30 (Tashkent time, UTC+5)",
+        },
+        "datetime": ["2030-03-05T14:00:00+0500", "2030-03-05T15:30:00+0500"],
+        "ics": (at(2030, 3, 5, 14), at(2030, 3, 5, 15, 30)),
+        "json_ld": ("2030-03-05T14:00:00+05:00", "2030-03-05T15:30:00+05:00"),
+    },
+}
+
+
+@pytest.fixture(params=EVENTS)
+def dated(request, make_event):
+    expected = EVENTS[request.param]
+    event = make_event(
+        f"{request.param}-event",
+        kind="seminar",
+        date_precision=request.param,
+        city_en="Samarkand",
+        country="UZ",
+        **expected["fields"],
+    )
+    return event, expected
+
+
+def visible_text(html):
+    return " ".join(re.sub(r"<[^>]+>", "", html).split())
+
+
+def when_on_page(client, event, language):
+    with translation.override(language):
+        html = client.get(event.get_absolute_url()).content.decode()
+    dd = re.search(r"<dt>[^<]+</dt>\s*<dd>(.*?)</dd>", html, re.S).group(1)
+    return visible_text(dd), re.findall(r'<time datetime="([^"]+)">', dd)
+
+
+def when_on_card(client, event, language):
+    with translation.override(language):
+        html = client.get(reverse("events:list")).content.decode()
+    meta = re.search(r'<p class="card__meta"><span class="badge[^>]*>[^<]+</span> (.*?)</p>', html)
+    return visible_text(meta.group(1))
+
+
+def confirmation_email(event, make_registration, language):
+    registration = make_registration(event, f"{language}@example.org", language=language)
+    send_confirmation(registration)
+    return mail.outbox[-1]
+
+
+def json_ld_event(client, event):
+    html = client.get(event.get_absolute_url()).content.decode()
+    blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html)
+    [data] = [json.loads(block) for block in blocks if '"Event"' in block]
+    return data
+
+
+@pytest.mark.parametrize("language", ["uz", "ru", "en"])
+def test_page_card_and_email_write_the_dates_alike(client, dated, make_registration, language):
+    event, expected = dated
+    text, machine = when_on_page(client, event, language)
+    assert text == expected["page"][language]
+    assert machine == expected["datetime"]
+    assert when_on_card(client, event, language) == expected["page"][language]
+    body = confirmation_email(event, make_registration, language).body
+    assert expected["page"][language] in body.splitlines()
+
+
+def test_calendar_file_and_email_attachment_span_what_the_page_says(
+    client, dated, make_registration
+):
+    event, expected = dated
+    with translation.override("en"):
+        ics = client.get(reverse("events:ics", kwargs={"slug": event.slug})).content
+    attachment = confirmation_email(event, make_registration, "en").attachments[0]
+    for calendar in (ics, attachment[1]):
+        [vevent] = Calendar.from_ical(calendar).walk("VEVENT")
+        assert (vevent.decoded("DTSTART"), vevent.decoded("DTEND")) == expected["ics"]
+
+
+def test_json_ld_gives_search_engines_full_dates(client, dated):
+    event, expected = dated
+    data = json_ld_event(client, event)
+    assert (data["startDate"], data["endDate"]) == expected["json_ld"]
+
+
+def test_month_only_email_no_longer_names_a_day(make_event, make_registration):
+    """The email once wrote "14-aprel, 2025-yil" for an event known only to be in April."""
+    event = make_event("april", date_precision="month", **EVENTS["month"]["fields"])
+    body = confirmation_email(event, make_registration, "uz").body
+    assert "2025-yil aprel" in body.splitlines()
+    assert "14-aprel" not in body
+
+
+def test_month_only_span_ends_on_the_months_last_day(make_event):
+    february = make_event(
+        "leap", date_precision="month", starts_at=at(2028, 2, 10), ends_at=at(2028, 2, 10)
+    )
+    assert february.span() == (datetime.date(2028, 2, 1), datetime.date(2028, 2, 29))
