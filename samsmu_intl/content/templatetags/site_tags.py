@@ -50,7 +50,37 @@ def facet_options(group):
 
 
 @register.filter
+def one_of(value, names):
+    """`{% if current|one_of:"partners:list partners:map" %}`: value is one of the names."""
+    return value in names.split()
+
+
+@register.filter
 def rich_text(html):
     """Rich text from the admin, sanitised again as it is shown: whatever reached the database
     (an old row, a raw SQL fix, a restore), no script or event handler reaches a page."""
     return mark_safe(sanitize_rich_text(str(html or "")))
+
+
+@register.tag
+def capture(parser, token):
+    """`{% capture as name %}…{% endcapture %}`: what the enclosed template writes, its white
+    space collapsed, as a variable. base.html writes a page's title and description twice (the
+    <title> and the sharing tags) from one block each."""
+    bits = token.split_contents()
+    if len(bits) != 3 or bits[1] != "as":
+        raise template.TemplateSyntaxError("Usage: {% capture as name %}…{% endcapture %}")
+    nodelist = parser.parse(("endcapture",))
+    parser.delete_first_token()
+    return CaptureNode(nodelist, bits[2])
+
+
+class CaptureNode(template.Node):
+    def __init__(self, nodelist, name):
+        self.nodelist = nodelist
+        self.name = name
+
+    def render(self, context):
+        # The output is already escaped HTML; collapsing white space keeps it so.
+        context[self.name] = mark_safe(" ".join(self.nodelist.render(context).split()))
+        return ""
