@@ -3,7 +3,6 @@ page and its cards, the emails, the iCalendar files and the JSON-LD. Each test h
 four, so a view that wrote the dates its own way again would fail it."""
 
 import datetime
-import json
 import re
 
 import pytest
@@ -13,6 +12,7 @@ from django.utils import translation
 from icalendar import Calendar
 
 from events.emails import send_confirmation
+from tests.test_seo import json_ld
 
 TASHKENT = datetime.timezone(datetime.timedelta(hours=5))
 
@@ -96,8 +96,7 @@ def confirmation_email(event, make_registration, language):
 
 def json_ld_event(client, event):
     html = client.get(event.get_absolute_url()).content.decode()
-    blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html)
-    [data] = [json.loads(block) for block in blocks if '"Event"' in block]
+    [data] = [data for data in json_ld(html) if data["@type"] == "Event"]
     return data
 
 

@@ -3,7 +3,6 @@ tags that describe the picture actually sent."""
 
 import datetime
 import io
-import json
 import re
 
 import pytest
@@ -14,6 +13,7 @@ from PIL import Image
 
 from samsmu_intl.department.models import Department
 from samsmu_intl.seo.structured_data import without_empty
+from tests.test_seo import json_ld, meta
 
 DEFAULT_PICTURE_ALT = {
     "uz": "Koʻk fonda sariq tibbiy xoch tushirilgan oq globus",
@@ -25,18 +25,6 @@ DEFAULT_PICTURE_ALT = {
 def page(client, path_name, language="en", **kwargs):
     with translation.override(language):
         return client.get(reverse(path_name, kwargs=kwargs or None)).content.decode()
-
-
-def json_ld(html):
-    return [
-        json.loads(block)
-        for block in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html)
-    ]
-
-
-def meta(html, prop):
-    found = re.search(rf'<meta property="{re.escape(prop)}" content="([^"]*)">', html)
-    return found and found.group(1)
 
 
 def empty_values(data, path="$"):
