@@ -1,6 +1,7 @@
 import datetime
 import re
 
+import pytest
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -106,20 +107,56 @@ def test_region_comes_from_the_country_unless_overridden(make_partner):
     assert overridden.region == Region.AFRICA
 
 
-def test_agreement_status_follows_the_dates(make_partner):
-    partner = make_partner("p")
+@pytest.mark.parametrize(
+    ("ends_in_days", "validity"),
+    [
+        (None, Agreement.Validity.ACTIVE),
+        (91, Agreement.Validity.ACTIVE),
+        (90, Agreement.Validity.EXPIRING),
+        (0, Agreement.Validity.EXPIRING),
+        (-1, Agreement.Validity.EXPIRED),
+    ],
+)
+def test_every_reader_of_an_agreements_dates_agrees(
+    client, admin_client, make_partner, ends_in_days, validity
+):
+    """The status an agreement shows in the admin, the queryset methods (partner page, admin
+    filter, dashboard, digest) and the partner list's summary column say the same at each
+    boundary: open-ended, a day past the warning, its last day, ending today, ended yesterday."""
     today = timezone.localdate()
+    valid_until = None if ends_in_days is None else today + datetime.timedelta(ends_in_days)
+    partner = make_partner("dated", name_en="Dated Partner")
+    agreement = Agreement.objects.create(
+        partner=partner,
+        kind=Agreement.Kind.DOUBLE_DIPLOMA,
+        signed_on=today - datetime.timedelta(days=400),
+        valid_until=valid_until,
+        status=Agreement.Status.PUBLISHED,
+    )
+    in_force = validity != Agreement.Validity.EXPIRED
+    assert agreement.validity == validity
+    assert agreement.is_active is in_force
+    only_it = Agreement.objects.filter(pk=agreement.pk)
+    assert only_it.active().exists() is in_force
+    assert only_it.expiring().exists() is (validity == Agreement.Validity.EXPIRING)
+    assert only_it.expired().exists() is (validity == Agreement.Validity.EXPIRED)
 
-    def status(valid_until):
-        return Agreement(
-            partner=partner, kind="memorandum", signed_on=today, valid_until=valid_until
-        ).validity
+    summary = Partner.objects.with_agreement_summary().get(pk=partner.pk)
+    assert summary.active_agreement_count == int(in_force)
+    assert summary.nearest_expiry == (valid_until if in_force else None)
 
-    assert status(None) == Agreement.Validity.ACTIVE
-    assert status(today + datetime.timedelta(days=91)) == Agreement.Validity.ACTIVE
-    assert status(today + datetime.timedelta(days=90)) == Agreement.Validity.EXPIRING
-    assert status(today) == Agreement.Validity.EXPIRING
-    assert status(today - datetime.timedelta(days=1)) == Agreement.Validity.EXPIRED
+    page = get(client, "partners:detail", slug=partner.slug).content.decode()
+    assert ("Double-diploma agreement" in page) is in_force
+    changelist = reverse("admin:partners_partner_changelist")
+    listed = {
+        status: "Dated Partner" in admin_client.get(changelist, {"agreements": status}).text
+        for status in ("active", "expiring", "expired")
+    }
+    assert listed == {
+        "active": in_force,
+        "expiring": validity == Agreement.Validity.EXPIRING,
+        "expired": not in_force,
+    }
 
 
 def test_map_counts_and_links(client, make_partner):
