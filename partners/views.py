@@ -9,7 +9,7 @@ from partners.filters import FILTER_LABELS, PartnerFilters, countries_by_name, c
 from partners.models import Agreement, CooperationForm, Partner, Program
 from partners.regions import Region
 from partners.worldmap import legend, world_map
-from samsmu_intl.content.filters import query_string, read_choices
+from samsmu_intl.content.filters import Choice, query_string, read_choices
 from samsmu_intl.content.languages import localized
 from samsmu_intl.content.preview import PreviewMixin
 from samsmu_intl.content.views import BreadcrumbsMixin, ForgivingPaginationMixin, PublishedViewMixin
@@ -189,8 +189,8 @@ class ProgramListView(ForgivingPaginationMixin, ListView):
         self.filters, self.ignored = read_choices(
             request.GET,
             {
-                "level": (_("Level"), Program.Level.values),
-                "type": (_("Type"), Program.Kind.values),
+                "level": Choice(_("Level"), Program.Level.values),
+                "type": Choice(_("Type"), Program.Kind.values),
             },
         )
         self.level, self.kind = self.filters["level"], self.filters["type"]
