@@ -1,8 +1,9 @@
 import datetime
+from collections import Counter
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.db.models.functions import ExtractYear
 from django.urls import reverse
 from django.utils import timezone
@@ -10,6 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from partners.models import Partner
+from partners.regions import region_for_country
+from samsmu_intl.content.counts import PlaceCountsMixin
 from samsmu_intl.content.publishing import Publishable, PublishableQuerySet
 from samsmu_intl.content.text import RichTextField
 from samsmu_intl.images.renditions import alt_text_errors, webp
@@ -19,7 +22,7 @@ JOIN_LINK_OPENS_BEFORE = datetime.timedelta(hours=1)
 REMINDER_BEFORE = datetime.timedelta(days=1)
 
 
-class EventQuerySet(PublishableQuerySet):
+class EventQuerySet(PlaceCountsMixin, PublishableQuerySet):
     def upcoming(self, now=None):
         """Not yet over, soonest first."""
         return self.filter(ends_at__gte=now or timezone.now()).order_by("starts_at", "pk")
@@ -54,9 +57,12 @@ class EventQuerySet(PublishableQuerySet):
     def mobility(self):
         return self.filter(kind__in=[Event.Kind.STAFF_MOBILITY, Event.Kind.DELEGATION])
 
-    def counts_by_country(self):
-        rows = self.exclude(country="").values("country").annotate(n=Count("pk")).order_by()
-        return {row["country"]: row["n"] for row in rows}
+    def counts_by_region(self):
+        """An event stores no region: it counts in its country's usual one."""
+        by_region = Counter()
+        for country, n in self.counts_by_country().items():
+            by_region[region_for_country(country)] += n
+        return dict(by_region)
 
 
 class Event(Publishable):

@@ -4,7 +4,7 @@ per value (facets), and turned back into links."""
 from dataclasses import dataclass, field, fields, replace
 from functools import cache
 
-from django.db.models import Count, Value
+from django.db.models import Value
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
@@ -117,9 +117,7 @@ class PartnerFilters:
             .apply(published)
             .rewrite(False)  # plain columns: no translation fallbacks to resolve per row
             .annotate(facet=Value(name))
-            .values_list("facet", name)
-            .annotate(n=Count("pk"))
-            .order_by()
+            .counted_by("facet", name)
             for name in ("region", "country", "kind")
         ]
         counts = {"region": {}, "country": {}, "kind": {}}
@@ -131,9 +129,7 @@ class PartnerFilters:
             .apply(published)
             .filter(cooperation_forms__isnull=False)
             .rewrite(False)
-            .values_list("cooperation_forms")
-            .annotate(n=Count("pk"))
-            .order_by()
+            .counted_by("cooperation_forms")
         )
         counts["cooperation"] = {slug_by_id[form_id]: n for form_id, n in by_form}
         # Every partner has one region (possibly ""), so the region counts add up to the total.

@@ -16,6 +16,7 @@ from django_countries.fields import CountryField
 
 from partners.regions import Region, region_for_country
 from partners.validators import validate_pdf
+from samsmu_intl.content.counts import PlaceCountsMixin
 from samsmu_intl.content.publishing import Publishable, PublishableQuerySet
 from samsmu_intl.content.text import RichTextField, normalise_for_search
 from samsmu_intl.images.renditions import webp
@@ -45,7 +46,7 @@ class CooperationForm(models.Model):
         return reverse("partners:list") + f"?cooperation={self.slug}"
 
 
-class PartnerQuerySet(PublishableQuerySet):
+class PartnerQuerySet(PlaceCountsMixin, PublishableQuerySet):
     def search(self, query):
         """Names, short names, cities and countries in all three languages."""
         words = normalise_for_search(query).split()

@@ -1,4 +1,4 @@
-from django.db.models import Count, Prefetch
+from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
@@ -135,20 +135,15 @@ class PartnerPreviewView(PreviewMixin, PartnerDetailView):
     preview_model = Partner
 
 
-def partner_counts_by_country():
-    rows = Partner.objects.published().values("country").annotate(n=Count("pk")).order_by()
-    return {row["country"]: row["n"] for row in rows}
-
-
 class PartnerMapView(TemplateView):
     template_name = "partners/partner_map.html"
 
     def get_context_data(self, **kwargs):
-        counts = partner_counts_by_country()
+        partners = Partner.objects.published()
+        counts = partners.counts_by_country()
+        region_counts = partners.counts_by_region()
         mobility = partners_events().published().mobility().counts_by_country()
         view_box, drawn = world_map(counts)
-        by_region = Partner.objects.published().values("region").annotate(n=Count("pk")).order_by()
-        region_counts = {row["region"]: row["n"] for row in by_region}
         return super().get_context_data(
             view_box=view_box,
             map_countries=drawn,
@@ -169,7 +164,7 @@ class PartnerMapView(TemplateView):
 
 def partner_map_svg(request):
     """The map as an image, for the small map on the home page (no links, cached by browsers)."""
-    view_box, drawn = world_map(partner_counts_by_country())
+    view_box, drawn = world_map(Partner.objects.published().counts_by_country())
     svg = render_to_string(
         "partners/world_map.svg",
         {"view_box": view_box, "map_countries": drawn, "title": _("Partner map")},
