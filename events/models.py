@@ -1,10 +1,11 @@
 import calendar
 import datetime
+from collections import Counter
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.db.models.functions import ExtractYear
 from django.urls import reverse
 from django.utils import dateformat, timezone
@@ -14,6 +15,8 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from partners.models import Partner
+from partners.regions import region_for_country
+from samsmu_intl.content.counts import PlaceCountsMixin
 from samsmu_intl.content.publishing import Publishable, PublishableQuerySet
 from samsmu_intl.content.text import RichTextField
 from samsmu_intl.images.renditions import alt_text_errors, webp
@@ -36,7 +39,7 @@ def time_zone_note():
     return gettext("Tashkent time, UTC+5")
 
 
-class EventQuerySet(PublishableQuerySet):
+class EventQuerySet(PlaceCountsMixin, PublishableQuerySet):
     def upcoming(self, now=None):
         """Not yet over, soonest first."""
         return self.filter(ends_at__gte=now or timezone.now()).order_by("starts_at", "pk")
@@ -71,9 +74,12 @@ class EventQuerySet(PublishableQuerySet):
     def mobility(self):
         return self.filter(kind__in=[Event.Kind.STAFF_MOBILITY, Event.Kind.DELEGATION])
 
-    def counts_by_country(self):
-        rows = self.exclude(country="").values("country").annotate(n=Count("pk")).order_by()
-        return {row["country"]: row["n"] for row in rows}
+    def counts_by_region(self):
+        """An event stores no region: it counts in its country's usual one."""
+        by_region = Counter()
+        for country, n in self.counts_by_country().items():
+            by_region[region_for_country(country)] += n
+        return dict(by_region)
 
 
 class Event(Publishable):

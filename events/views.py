@@ -15,7 +15,7 @@ from events.calendar import calendar
 from events.forms import RegistrationForm
 from events.models import Event
 from events.structured_data import event as event_data
-from samsmu_intl.content.filters import query_string, read_choices
+from samsmu_intl.content.filters import Choice, query_string, read_choices
 from samsmu_intl.content.languages import localized
 from samsmu_intl.content.preview import PreviewMixin
 from samsmu_intl.content.views import BreadcrumbsMixin, ForgivingPaginationMixin, PublishedViewMixin
@@ -44,8 +44,8 @@ class EventListView(ForgivingPaginationMixin, ListView):
         self.filters, self.ignored = read_choices(
             request.GET,
             {
-                "kind": (_("Kind"), Event.Kind.values),
-                "year": (_("Year"), {str(year) for year in YEARS_SHOWN}),
+                "kind": Choice(_("Kind"), Event.Kind.values),
+                "year": Choice(_("Year"), {str(year) for year in YEARS_SHOWN}),
             },
         )
         self.kind = self.filters["kind"]

@@ -4,8 +4,7 @@ per value (facets), and turned back into links."""
 from dataclasses import dataclass, field, fields, replace
 from functools import cache
 
-from django.db.models import Count, Value
-from django.utils.http import urlencode
+from django.db.models import Value
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
@@ -13,6 +12,7 @@ from django_countries.data import COUNTRIES
 
 from partners.models import Partner
 from partners.regions import Region
+from samsmu_intl.content.filters import Choice, query_string, read_choices
 from samsmu_intl.content.text import search_query
 
 COUNTRY_CODES = frozenset(COUNTRIES)
@@ -61,22 +61,16 @@ class PartnerFilters:
 
     @classmethod
     def from_query(cls, params, cooperation_slugs):
-        allowed = {
-            "region": set(Region.values),
-            "country": COUNTRY_CODES,
-            "kind": set(Partner.Kind.values),
-            "cooperation": set(cooperation_slugs),
-        }
-        values, ignored = {}, []
-        for name, choices in allowed.items():
-            raw = params.get(name, "").strip()
-            value = raw.upper() if name == "country" else raw
-            if value in choices:
-                values[name] = value
-            elif raw:
-                ignored.append((FILTER_LABELS[name], raw[:60]))
-        values["q"] = search_query(params.get("q", ""))
-        return cls(**values, ignored=tuple(ignored))
+        values, ignored = read_choices(
+            params,
+            {
+                "region": Choice(FILTER_LABELS["region"], set(Region.values)),
+                "country": Choice(FILTER_LABELS["country"], COUNTRY_CODES, str.upper),
+                "kind": Choice(FILTER_LABELS["kind"], set(Partner.Kind.values)),
+                "cooperation": Choice(FILTER_LABELS["cooperation"], set(cooperation_slugs)),
+            },
+        )
+        return cls(**values, q=search_query(params.get("q", "")), ignored=tuple(ignored))
 
     @property
     def active(self):
@@ -108,11 +102,9 @@ class PartnerFilters:
         return queryset
 
     def query_string(self, **changes):
-        """The query string for these filters with some changed; empty values are left out and
-        the page number is dropped, since the list it counted is another one."""
-        values = {name: value for name, value in self.active}
-        values.update(changes)
-        return urlencode({name: value for name, value in values.items() if value})
+        """The query string for these filters with some changed; the page number is dropped,
+        since the list it counted is another one."""
+        return query_string({**dict(self.active), **changes})
 
     def facets(self, published, cooperation_forms):
         """Counts per value of each filter, with every other filter applied (the number a visitor
@@ -125,9 +117,7 @@ class PartnerFilters:
             .apply(published)
             .rewrite(False)  # plain columns: no translation fallbacks to resolve per row
             .annotate(facet=Value(name))
-            .values_list("facet", name)
-            .annotate(n=Count("pk"))
-            .order_by()
+            .counted_by("facet", name)
             for name in ("region", "country", "kind")
         ]
         counts = {"region": {}, "country": {}, "kind": {}}
@@ -139,9 +129,7 @@ class PartnerFilters:
             .apply(published)
             .filter(cooperation_forms__isnull=False)
             .rewrite(False)
-            .values_list("cooperation_forms")
-            .annotate(n=Count("pk"))
-            .order_by()
+            .counted_by("cooperation_forms")
         )
         counts["cooperation"] = {slug_by_id[form_id]: n for form_id, n in by_form}
         # Every partner has one region (possibly ""), so the region counts add up to the total.

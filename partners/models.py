@@ -16,6 +16,7 @@ from django_countries.fields import CountryField
 
 from partners.regions import Region, region_for_country
 from partners.validators import validate_pdf
+from samsmu_intl.content.counts import PlaceCountsMixin
 from samsmu_intl.content.publishing import Publishable, PublishableQuerySet
 from samsmu_intl.content.text import RichTextField, normalise_for_search
 from samsmu_intl.images.renditions import webp
@@ -45,7 +46,7 @@ class CooperationForm(models.Model):
         return reverse("partners:list") + f"?cooperation={self.slug}"
 
 
-class PartnerQuerySet(PublishableQuerySet):
+class PartnerQuerySet(PlaceCountsMixin, PublishableQuerySet):
     def search(self, query):
         """Names, short names, cities and countries in all three languages."""
         words = normalise_for_search(query).split()
@@ -76,12 +77,12 @@ class PartnerQuerySet(PublishableQuerySet):
         )
 
     def with_agreement_summary(self):
-        today = timezone.localdate()
-        active = Q(agreements__valid_until__isnull=True) | Q(agreements__valid_until__gte=today)
-        upcoming_expiry = Q(agreements__valid_until__gte=today)
+        """How many agreements are in force, and the nearest end date among them (open-ended
+        ones have none)."""
+        in_force = AgreementDates(end_field="agreements__valid_until").in_force()
         return self.annotate(
-            active_agreement_count=Count("agreements", filter=active, distinct=True),
-            nearest_expiry=Min("agreements__valid_until", filter=upcoming_expiry),
+            active_agreement_count=Count("agreements", filter=in_force, distinct=True),
+            nearest_expiry=Min("agreements__valid_until", filter=in_force),
         )
 
 
@@ -173,18 +174,48 @@ class Partner(Publishable):
         return normalise_for_search(" | ".join(p for p in parts if p))
 
 
+class AgreementDates:
+    """What an agreement's end date means on a day: in force (open-ended, or ending that day or
+    later), expiring (ending within EXPIRY_WARNING_DAYS) or expired. The one statement of the
+    rule: its conditions serve AgreementQuerySet, the partners' agreement summary and the admin's
+    filter, and `validity()` classifies an agreement in hand alike (tests hold the two together
+    at every boundary). `end_field` is the end date's lookup from the queried model."""
+
+    def __init__(self, today=None, end_field="valid_until"):
+        self.today = today or timezone.localdate()
+        self.warning_until = self.today + datetime.timedelta(days=EXPIRY_WARNING_DAYS)
+        self.end_field = end_field
+
+    def _ends(self, lookup, value):
+        return Q(**{f"{self.end_field}__{lookup}": value})
+
+    def in_force(self):
+        return self._ends("isnull", True) | self._ends("gte", self.today)
+
+    def expiring(self):
+        return self._ends("gte", self.today) & self._ends("lte", self.warning_until)
+
+    def expired(self):
+        return self._ends("lt", self.today)
+
+    def validity(self, valid_until):
+        if valid_until is not None and valid_until < self.today:
+            return Agreement.Validity.EXPIRED
+        if valid_until is not None and valid_until <= self.warning_until:
+            return Agreement.Validity.EXPIRING
+        return Agreement.Validity.ACTIVE
+
+
 class AgreementQuerySet(PublishableQuerySet):
     def active(self, today=None):
-        today = today or timezone.localdate()
-        return self.filter(Q(valid_until__isnull=True) | Q(valid_until__gte=today))
+        """In force, whether expiring soon or not (the partner page lists these)."""
+        return self.filter(AgreementDates(today).in_force())
 
     def expiring(self, today=None):
-        today = today or timezone.localdate()
-        limit = today + datetime.timedelta(days=EXPIRY_WARNING_DAYS)
-        return self.filter(valid_until__gte=today, valid_until__lte=limit)
+        return self.filter(AgreementDates(today).expiring())
 
     def expired(self, today=None):
-        return self.filter(valid_until__lt=today or timezone.localdate())
+        return self.filter(AgreementDates(today).expired())
 
 
 class PrivateStorage(FileSystemStorage):
@@ -251,14 +282,7 @@ class Agreement(Publishable):
 
     @property
     def validity(self):
-        today = timezone.localdate()
-        if self.valid_until is None or self.valid_until > today + datetime.timedelta(
-            days=EXPIRY_WARNING_DAYS
-        ):
-            return self.Validity.ACTIVE
-        if self.valid_until >= today:
-            return self.Validity.EXPIRING
-        return self.Validity.EXPIRED
+        return AgreementDates().validity(self.valid_until)
 
     @property
     def is_active(self):

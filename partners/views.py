@@ -1,4 +1,4 @@
-from django.db.models import Count, Prefetch
+from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
@@ -9,7 +9,7 @@ from partners.filters import FILTER_LABELS, PartnerFilters, countries_by_name, c
 from partners.models import Agreement, CooperationForm, Partner, Program
 from partners.regions import Region
 from partners.worldmap import legend, world_map
-from samsmu_intl.content.filters import query_string, read_choices
+from samsmu_intl.content.filters import Choice, query_string, read_choices
 from samsmu_intl.content.languages import localized
 from samsmu_intl.content.preview import PreviewMixin
 from samsmu_intl.content.views import BreadcrumbsMixin, ForgivingPaginationMixin, PublishedViewMixin
@@ -135,20 +135,15 @@ class PartnerPreviewView(PreviewMixin, PartnerDetailView):
     preview_model = Partner
 
 
-def partner_counts_by_country():
-    rows = Partner.objects.published().values("country").annotate(n=Count("pk")).order_by()
-    return {row["country"]: row["n"] for row in rows}
-
-
 class PartnerMapView(TemplateView):
     template_name = "partners/partner_map.html"
 
     def get_context_data(self, **kwargs):
-        counts = partner_counts_by_country()
+        partners = Partner.objects.published()
+        counts = partners.counts_by_country()
+        region_counts = partners.counts_by_region()
         mobility = partners_events().published().mobility().counts_by_country()
         view_box, drawn = world_map(counts)
-        by_region = Partner.objects.published().values("region").annotate(n=Count("pk")).order_by()
-        region_counts = {row["region"]: row["n"] for row in by_region}
         return super().get_context_data(
             view_box=view_box,
             map_countries=drawn,
@@ -169,7 +164,7 @@ class PartnerMapView(TemplateView):
 
 def partner_map_svg(request):
     """The map as an image, for the small map on the home page (no links, cached by browsers)."""
-    view_box, drawn = world_map(partner_counts_by_country())
+    view_box, drawn = world_map(Partner.objects.published().counts_by_country())
     svg = render_to_string(
         "partners/world_map.svg",
         {"view_box": view_box, "map_countries": drawn, "title": _("Partner map")},
@@ -189,8 +184,8 @@ class ProgramListView(ForgivingPaginationMixin, ListView):
         self.filters, self.ignored = read_choices(
             request.GET,
             {
-                "level": (_("Level"), Program.Level.values),
-                "type": (_("Type"), Program.Kind.values),
+                "level": Choice(_("Level"), Program.Level.values),
+                "type": Choice(_("Type"), Program.Kind.values),
             },
         )
         self.level, self.kind = self.filters["level"], self.filters["type"]

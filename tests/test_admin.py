@@ -41,12 +41,14 @@ def test_translated_fields_are_edited_in_tabs_without_third_party_scripts(staff_
 def test_department_list_goes_straight_to_the_one_department(staff_client):
     response = staff_client.get(reverse("admin:department_department_changelist"))
     assert response.status_code == 302
-    assert response["Location"] == reverse("admin:department_department_change", args=[1])
+    assert response["Location"] == reverse(
+        "admin:department_department_change", args=[Department.SINGLETON_PK]
+    )
 
 
 def test_department_cannot_be_added_twice_or_deleted(staff_client):
     assert staff_client.get(reverse("admin:department_department_add")).status_code == 403
-    delete = reverse("admin:department_department_delete", args=[1])
+    delete = reverse("admin:department_department_delete", args=[Department.SINGLETON_PK])
     assert staff_client.get(delete).status_code == 403
 
 

@@ -247,16 +247,18 @@ def test_the_home_page_says_in_red_when_nobody_hears_of_inquiries(admin_client, 
     from samsmu_intl.department.models import Department
 
     settings.INQUIRY_RECIPIENTS = []
-    Department.objects.update_or_create(pk=1, defaults={"title_en": "International", "email": ""})
+    Department.objects.update_or_create(
+        pk=Department.SINGLETON_PK, defaults={"title_en": "International", "email": ""}
+    )
     page = admin_client.get(reverse("admin:index")).content.decode()
     assert 'class="errornote" id="editorial-no-inquiry-recipient"' in page
     assert reverse("admin:department_department_changelist") in page
 
-    Department.objects.filter(pk=1).update(email="international@sammu.uz")
+    Department.objects.singleton().update(email="international@sammu.uz")
     page = admin_client.get(reverse("admin:index")).content.decode()
     assert "editorial-no-inquiry-recipient" not in page
 
-    Department.objects.filter(pk=1).update(email="")
+    Department.objects.singleton().update(email="")
     settings.INQUIRY_RECIPIENTS = ["office@sammu.uz"]
     page = admin_client.get(reverse("admin:index")).content.decode()
     assert "editorial-no-inquiry-recipient" not in page

@@ -1,10 +1,12 @@
 import datetime
 import re
 
+import pytest
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from events.models import Event
 from partners.models import Agreement, Partner
 from partners.regions import Region
 
@@ -106,20 +108,56 @@ def test_region_comes_from_the_country_unless_overridden(make_partner):
     assert overridden.region == Region.AFRICA
 
 
-def test_agreement_status_follows_the_dates(make_partner):
-    partner = make_partner("p")
+@pytest.mark.parametrize(
+    ("ends_in_days", "validity"),
+    [
+        (None, Agreement.Validity.ACTIVE),
+        (91, Agreement.Validity.ACTIVE),
+        (90, Agreement.Validity.EXPIRING),
+        (0, Agreement.Validity.EXPIRING),
+        (-1, Agreement.Validity.EXPIRED),
+    ],
+)
+def test_every_reader_of_an_agreements_dates_agrees(
+    client, admin_client, make_partner, ends_in_days, validity
+):
+    """The status an agreement shows in the admin, the queryset methods (partner page, admin
+    filter, dashboard, digest) and the partner list's summary column say the same at each
+    boundary: open-ended, a day past the warning, its last day, ending today, ended yesterday."""
     today = timezone.localdate()
+    valid_until = None if ends_in_days is None else today + datetime.timedelta(ends_in_days)
+    partner = make_partner("dated", name_en="Dated Partner")
+    agreement = Agreement.objects.create(
+        partner=partner,
+        kind=Agreement.Kind.DOUBLE_DIPLOMA,
+        signed_on=today - datetime.timedelta(days=400),
+        valid_until=valid_until,
+        status=Agreement.Status.PUBLISHED,
+    )
+    in_force = validity != Agreement.Validity.EXPIRED
+    assert agreement.validity == validity
+    assert agreement.is_active is in_force
+    only_it = Agreement.objects.filter(pk=agreement.pk)
+    assert only_it.active().exists() is in_force
+    assert only_it.expiring().exists() is (validity == Agreement.Validity.EXPIRING)
+    assert only_it.expired().exists() is (validity == Agreement.Validity.EXPIRED)
 
-    def status(valid_until):
-        return Agreement(
-            partner=partner, kind="memorandum", signed_on=today, valid_until=valid_until
-        ).validity
+    summary = Partner.objects.with_agreement_summary().get(pk=partner.pk)
+    assert summary.active_agreement_count == int(in_force)
+    assert summary.nearest_expiry == (valid_until if in_force else None)
 
-    assert status(None) == Agreement.Validity.ACTIVE
-    assert status(today + datetime.timedelta(days=91)) == Agreement.Validity.ACTIVE
-    assert status(today + datetime.timedelta(days=90)) == Agreement.Validity.EXPIRING
-    assert status(today) == Agreement.Validity.EXPIRING
-    assert status(today - datetime.timedelta(days=1)) == Agreement.Validity.EXPIRED
+    page = get(client, "partners:detail", slug=partner.slug).content.decode()
+    assert ("Double-diploma agreement" in page) is in_force
+    changelist = reverse("admin:partners_partner_changelist")
+    listed = {
+        status: "Dated Partner" in admin_client.get(changelist, {"agreements": status}).text
+        for status in ("active", "expiring", "expired")
+    }
+    assert listed == {
+        "active": in_force,
+        "expiring": validity == Agreement.Validity.EXPIRING,
+        "expired": not in_force,
+    }
 
 
 def test_map_counts_and_links(client, make_partner):
@@ -141,6 +179,59 @@ def test_map_counts_and_links(client, make_partner):
     assert '<a href="/en/partners/?country=DE">' not in html
     assert html.count("<path") > 150
     assert '<th scope="row">Europe</th><td class="number">2</td>' in html
+
+
+def test_counts_by_place_are_what_the_map_the_directory_and_the_home_page_show(
+    client, make_partner, make_event
+):
+    """Partners and events count by country and region one way (samsmu_intl.content.counts);
+    the map's tables, the directory's facets and the home page's figures show those counts."""
+    make_partner("ankara", country="TR")
+    make_partner("istanbul", country="TR", region_override=Region.MIDDLE_EAST)
+    make_partner("baku", country="AZ")
+    make_partner("draft", country="DE", status=Partner.Status.DRAFT)
+    make_event("to-ankara", kind=Event.Kind.STAFF_MOBILITY, country="TR")
+    make_event("from-baku", kind=Event.Kind.DELEGATION, country="AZ")
+    make_event("to-berlin", kind=Event.Kind.STAFF_MOBILITY, country="DE")
+    make_event("berlin-congress", kind=Event.Kind.CONFERENCE, country="DE")
+    make_event("online-visit", kind=Event.Kind.STAFF_MOBILITY, is_online=True)
+
+    partners = Partner.objects.published()
+    mobility = Event.objects.published().mobility()
+    by_country, by_region = partners.counts_by_country(), partners.counts_by_region()
+    assert by_country == {"TR": 2, "AZ": 1}
+    assert by_region == {"europe": 1, "middle-east": 1, "cis": 1}
+    assert mobility.counts_by_country() == {"TR": 1, "AZ": 1, "DE": 1}
+    assert mobility.counts_by_region() == {"europe": 2, "cis": 1}  # its country's region
+
+    html = get(client, "partners:map").content.decode()
+    country_rows = re.findall(
+        r'<tr><th scope="row">(?:<a href="[^"]*\?country=(\w\w)">)?[^<]*(?:</a>)?</th>'
+        r'<td class="number">(\d+)</td><td class="number">(\d+)</td></tr>',
+        html,
+    )
+    mobility_by_country = mobility.counts_by_country()
+    assert {code: (int(n), int(m)) for code, n, m in country_rows if code} == {
+        code: (n, mobility_by_country.get(code, 0)) for code, n in by_country.items()
+    }
+    assert [(n, m) for code, n, m in country_rows if not code] == [("0", "1")]  # Germany
+    region_rows = re.findall(
+        r'<tr><th scope="row">([^<]+)</th><td class="number">(\d+)</td></tr>', html
+    )
+    with translation.override("en"):
+        assert dict(region_rows) == {str(Region(r).label): str(n) for r, n in by_region.items()}
+    assert f"{sum(by_country.values())} partner institutions in {len(by_country)} countries" in html
+
+    directory = get(client, "partners:list").content.decode()
+    for name, counts in (("region", by_region), ("country", by_country)):
+        select = re.search(rf'<select id="filter-{name}".*?</select>', directory, re.S)[0]
+        options = re.findall(r'<option value="([^"]+)">[^<]*\((\d+)\)</option>', select)
+        assert {value: int(n) for value, n in options} == counts
+
+    landing = get(client, "department:landing").content.decode()
+    assert f"<strong>{sum(by_country.values())}</strong> partner institutions" in landing
+    assert f"<strong>{len(by_country)}</strong> countries" in landing
+    assert f"<strong>{len(by_region)}</strong> regions of the world" in landing
 
 
 def test_map_speaks_the_page_language(client, make_partner):

@@ -193,7 +193,9 @@ def test_every_content_change_page_has_view_on_site_and_preview(
 def test_department_and_forms_of_cooperation_have_view_on_site(admin_client, seeded):
     from partners.models import CooperationForm
 
-    html = admin_client.get(reverse("admin:department_department_change", args=[1]))
+    html = admin_client.get(
+        reverse("admin:department_department_change", args=[Department.SINGLETON_PK])
+    )
     assert "View on site" in html.content.decode()
     assert f'href="{url("department:landing-preview", "uz")}"' in html.content.decode()
     form = CooperationForm.objects.first()

@@ -25,7 +25,7 @@ class DepartmentAdmin(ContentAdmin):
     ]
 
     def has_add_permission(self, request):
-        return not Department.objects.exists()
+        return not Department.objects.singleton().exists()
 
     def preview_url_kwargs(self, obj):
         return {}
@@ -35,8 +35,8 @@ class DepartmentAdmin(ContentAdmin):
 
     def changelist_view(self, request, extra_context=None):
         # There is only one department: its list would be a page with one link.
-        if Department.objects.filter(pk=1).exists():
-            return redirect("admin:department_department_change", 1)
+        if Department.objects.singleton().exists():
+            return redirect("admin:department_department_change", Department.SINGLETON_PK)
         return super().changelist_view(request, extra_context)
 
 

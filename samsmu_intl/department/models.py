@@ -8,8 +8,17 @@ from samsmu_intl.images.renditions import webp
 from samsmu_intl.images.uploads import ImageField
 
 
+class DepartmentQuerySet(models.QuerySet):
+    def singleton(self):
+        """The department's one row, or nothing until the seed or staff create it."""
+        return self.filter(pk=Department.SINGLETON_PK)
+
+
 class Department(models.Model):
     """The department's contacts and the home page's heading: one row, edited by staff."""
+
+    # The row every page, email and command reads: saving always writes it, nothing else does.
+    SINGLETON_PK = 1
 
     title = models.CharField(
         _("landing page heading"), max_length=200, help_text=_("The main heading of the home page.")
@@ -31,6 +40,8 @@ class Department(models.Model):
     )
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
+    objects = DepartmentQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("department")
         verbose_name_plural = _("department")
@@ -39,7 +50,7 @@ class Department(models.Model):
         return str(_("Department of International Cooperation"))
 
     def save(self, *args, **kwargs):
-        self.pk = 1
+        self.pk = self.SINGLETON_PK
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -48,7 +59,7 @@ class Department(models.Model):
     @classmethod
     def load(cls):
         """The one row; an unsaved placeholder until the seed or staff create it."""
-        return cls.objects.filter(pk=1).first() or cls(pk=1)
+        return cls.objects.singleton().first() or cls(pk=cls.SINGLETON_PK)
 
 
 class LandingSection(Publishable):

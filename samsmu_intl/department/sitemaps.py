@@ -10,11 +10,11 @@ class DepartmentPagesSitemap(PagesSitemap):
     pages = {
         # What the home page shows: its text and sections, the partners' figures, the events.
         "department:landing": lambda: [
-            Department.objects.all(),
+            Department.objects.singleton(),
             LandingSection.objects.published(),
             Partner.objects.published(),
             Event.objects.published(),
         ],
         "department:team": lambda: [StaffMember.objects.published()],
-        "department:contact": lambda: [Department.objects.all()],
+        "department:contact": lambda: [Department.objects.singleton()],
     }

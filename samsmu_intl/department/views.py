@@ -10,7 +10,7 @@ from partners.models import Partner
 from samsmu_intl.content.preview import PreviewMixin
 from samsmu_intl.content.views import PublishedViewMixin
 from samsmu_intl.department.forms import InquiryForm
-from samsmu_intl.department.models import Department, LandingSection, StaffMember
+from samsmu_intl.department.models import Department, StaffMember
 from samsmu_intl.department.notifications import notify_staff
 from samsmu_intl.department.structured_data import university
 from samsmu_intl.serving.ratelimit import over_hourly_limit
@@ -22,11 +22,12 @@ class LandingView(PublishedViewMixin, TemplateView):
     template_name = "department/landing.html"
 
     def get_context_data(self, **kwargs):
+        # The page's heading and the footer share this row (it replaces the context
+        # processor's lazy copy), so it is read once.
+        department = Department.load()
         return super().get_context_data(
-            sections=self.visible(LandingSection.objects).filter(department_id=1),
-            # The page's heading and the footer share this row (it replaces the context
-            # processor's lazy copy), so it is read once.
-            department=(department := Department.load()),
+            sections=self.visible(department.sections),
+            department=department,
             structured_data=[university(self.request, department)],
             figures=Partner.objects.published().figures(),
             upcoming_events=Event.objects.published().upcoming()[:3],

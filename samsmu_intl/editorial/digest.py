@@ -28,9 +28,8 @@ def recipients():
     department's own address when the admin has one. Each address once, whatever its case."""
     users = get_user_model().objects.filter(is_staff=True, is_active=True).exclude(email="")
     addresses = list(users.order_by("email").values_list("email", flat=True))
-    department = Department.objects.filter(pk=1).values_list("email", flat=True).first()
-    if department:
-        addresses.append(department)
+    if department_address := Department.load().email:
+        addresses.append(department_address)
     unique = {}
     for address in addresses:
         unique.setdefault(address.strip().casefold(), address.strip())

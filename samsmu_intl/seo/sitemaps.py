@@ -2,12 +2,14 @@
 describes its own section (partners/sitemaps.py, events/sitemaps.py, ...); the project's
 urls.py puts the sections together into /sitemap.xml."""
 
+from types import SimpleNamespace
 from urllib.parse import urlsplit
 
-from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
 from django.urls import reverse
+
+from samsmu_intl.serving.origin import site_origin_for
 
 
 class TrilingualSitemap(Sitemap):
@@ -15,14 +17,11 @@ class TrilingualSitemap(Sitemap):
     alternates = True
     x_default = True
 
-    # SITE_URL when set, as every absolute link (samsmu_intl.serving.origin); else the request's.
-    def get_domain(self, site=None):
-        return urlsplit(settings.SITE_URL).netloc if settings.SITE_URL else super().get_domain(site)
-
-    def get_protocol(self, protocol=None):
-        if settings.SITE_URL:
-            return urlsplit(settings.SITE_URL).scheme
-        return super().get_protocol(protocol)
+    def get_urls(self, page=1, site=None, protocol=None):
+        # Django's view passes the request's scheme and its host (as a RequestSite); the links
+        # take the site's origin, as every absolute link does.
+        origin = urlsplit(site_origin_for(self.get_protocol(protocol), self.get_domain(site)))
+        return super().get_urls(page, SimpleNamespace(domain=origin.netloc), origin.scheme)
 
 
 class PublishedSitemap(TrilingualSitemap):

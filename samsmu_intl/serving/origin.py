@@ -12,11 +12,14 @@ from django.conf import settings
 
 
 def site_origin(request=None):
-    if settings.SITE_URL:
-        return settings.SITE_URL
     if request is not None:
-        return f"{request.scheme}://{request.get_host()}"
-    return f"http://127.0.0.1:{os.environ.get('PORT', '8000')}"
+        return site_origin_for(request.scheme, request.get_host())
+    return site_origin_for("http", f"127.0.0.1:{os.environ.get('PORT', '8000')}")
+
+
+def site_origin_for(scheme, host):
+    """The origin of links made for a request to scheme://host (all Django hands a sitemap)."""
+    return settings.SITE_URL or f"{scheme}://{host}"
 
 
 def absolute_url(path, request=None):

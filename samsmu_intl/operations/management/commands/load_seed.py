@@ -46,7 +46,7 @@ class Command(BaseCommand):
     def load(self):
         published = StaffMember.Status.PUBLISHED
         department, department_created = Department.objects.get_or_create(
-            pk=1,
+            pk=Department.SINGLETON_PK,
             defaults={
                 **per_language("title", LANDING["title"]),
                 **per_language("lead", LANDING["lead"]),
