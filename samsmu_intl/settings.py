@@ -64,7 +64,8 @@ if not SITE_URL and not DEBUG:
 INSTALLED_APPS = [
     # modeltranslation patches the admin, so it comes before it.
     "modeltranslation",
-    "django.contrib.admin",
+    # Django's admin, on the staff's admin site: sign-in with a second factor (accounts/sites.py).
+    "samsmu_intl.accounts.apps.AdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -80,6 +81,10 @@ INSTALLED_APPS = [
     "reversion",
     "reversion_compare",
     "samsmu_intl.accounts.apps.AxesConfig",  # django-axes, named for the admin
+    # Second factors: codes from an authenticator app (TOTP) and single-use recovery codes.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "samsmu_intl.serving",
     "samsmu_intl.content",
     "samsmu_intl.accounts",
@@ -103,7 +108,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Which second factor, if any, this session was confirmed with (user.is_verified()).
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Superusers set up a second factor before anything else (samsmu_intl/accounts/).
+    "samsmu_intl.accounts.middleware.SecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "samsmu_intl.serving.middleware.DatabaseUnavailableMiddleware",
@@ -176,6 +185,12 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# A password reset link works once, for an hour (Django's default is three days).
+PASSWORD_RESET_TIMEOUT = 60 * 60
+
+# The name an authenticator app shows beside the staff member's six-digit codes.
+OTP_TOTP_ISSUER = "SamSMU International"
 
 # Languages: Uzbek (Latin script) first. Path segments are shared; only the prefix changes.
 LANGUAGE_CODE = "uz"
@@ -307,6 +322,9 @@ AXES_LOCKOUT_CALLABLE = "samsmu_intl.accounts.lockout.lockout_response"
 # The visitor's address, also for the public forms' limits: behind proxies, from the
 # X-Forwarded-For entry the trusted ones appended (samsmu_intl/serving/client.py).
 AXES_CLIENT_IP_CALLABLE = "samsmu_intl.serving.client.client_address"
+# What axes keeps of a failed attempt's form leaves out the code typed at the second step, as it
+# leaves out the password (a mistyped recovery code is close to a real one).
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "code"]
 # Successful logins are not logged (the history already says who changed what).
 AXES_DISABLE_ACCESS_LOG = True
 

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from events.sitemaps import EventPagesSitemap, EventSitemap
 from partners.sitemaps import PartnerPagesSitemap, PartnerSitemap, ProgramSitemap
 from samsmu_intl import views
+from samsmu_intl.accounts import password_reset
 from samsmu_intl.department.sitemaps import DepartmentPagesSitemap
 from samsmu_intl.editorial.search import search_view
 
@@ -34,6 +35,8 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots-txt"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("admin/search/", admin.site.admin_view(search_view), name="admin-search"),
+    # A forgotten password, on the admin's pages (its sign-in is in samsmu_intl/accounts/sites.py).
+    path("admin/", include(password_reset.urlpatterns)),
     path("admin/", admin.site.urls),
     # The admin's language choice (a POST that sets the language cookie); the public site switches
     # languages with plain links instead, so its pages stay cacheable.

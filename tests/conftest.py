@@ -277,8 +277,21 @@ def editor(editors_group, django_user_model):
 
 
 @pytest.fixture
-def admin_client(admin_client):
-    """Staff read the admin in English in tests unless a test chooses otherwise."""
+def admin_user(admin_user):
+    """pytest-django's superuser, with the second factor every superuser must have."""
+    from tests.second_factor import give_authenticator
+
+    give_authenticator(admin_user)
+    return admin_user
+
+
+@pytest.fixture
+def admin_client(admin_client, admin_user):
+    """The superuser signed in with both factors, as the code step leaves a session; staff read
+    the admin in English in tests unless a test chooses otherwise."""
+    from tests.second_factor import verify_session
+
+    verify_session(admin_client, admin_user)
     admin_client.cookies["django_language"] = "en"
     return admin_client
 

@@ -30,6 +30,7 @@ from reversion.admin import VersionAdmin
 from reversion.models import Version
 
 from tests.conftest import LANGUAGES
+from tests.second_factor import sign_in
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 TEXT = {"uz": "Oʻzbekcha matn", "ru": "Русский текст", "en": "English text"}
@@ -218,13 +219,15 @@ def test_every_admin_page_opens_for_a_fully_filled_object(
         versions = save_in_two_versions(model_admin, obj, admin_user)
         deleted = deleted_version(model_admin, admin_user)
     pages = expected_pages(model_admin, obj, user, versions, deleted)
-    client.force_login(user)
+    sign_in(client, user)
+    signed_out = {reverse("admin:login"), reverse("admin:two-factor-setup")}
 
     for language in LANGUAGES:
         client.cookies["django_language"] = language
         for page, status in pages:
             response = client.get(page, follow=True)
             assert response.status_code == status, f"{role} {language} {page}"
+            assert response.request["PATH_INFO"] not in signed_out, f"{role} {page}"
             if status == 200:
                 assert response.context is not None and "Server Error" not in str(
                     response.content[:2000]

@@ -19,13 +19,14 @@ from django.core.management import call_command
 from django.db import connection
 
 from samsmu_intl.department.models import StaffMember
+from tests.second_factor import give_authenticator, next_code
 from tests.servers import database_url, free_port, get, gunicorn, production_env, redis_is_up
 
 pytestmark = [pytest.mark.system, pytest.mark.django_db(transaction=True)]
 ON_POSTGRES = connection.vendor == "postgresql"
 
 
-def login(base, username, password):
+def login(base, username, password, device=None):
     jar = http.cookiejar.CookieJar()
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
     _status, page = get(f"{base}/admin/login/", opener)
@@ -38,7 +39,11 @@ def login(base, username, password):
             "next": "/admin/",
         }
     ).encode()
-    get(f"{base}/admin/login/", opener, data)
+    _status, page = get(f"{base}/admin/login/", opener, data)
+    if device is not None:  # the second step, with the code the phone shows
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+        data = {"csrfmiddlewaretoken": token, "code": next_code(device), "next": "/admin/"}
+        get(f"{base}/admin/login/code/", opener, urllib.parse.urlencode(data).encode())
     return opener, jar
 
 
@@ -63,7 +68,10 @@ def form_fields(page):
 @pytest.mark.usefixtures("production_password_hashing")  # the servers check the password
 def test_two_servers_share_edits_cache_and_sessions(django_user_model):
     call_command("load_seed", stdout=io.StringIO())
-    django_user_model.objects.create_superuser("editor", "e@example.org", "A-long-passphrase-1")
+    editor = django_user_model.objects.create_superuser(
+        "editor", "e@example.org", "A-long-passphrase-1"
+    )
+    phone = give_authenticator(editor)
     env = production_env(
         DATABASE_URL=database_url(connection.settings_dict), REDIS_URL="redis://127.0.0.1:6379/13"
     )
@@ -72,7 +80,7 @@ def test_two_servers_share_edits_cache_and_sessions(django_user_model):
         status, team = get(f"{second}/en/team/")
         assert status == 200 and "Head of the department" in team  # now cached in Redis
 
-        opener, jar = login(first, "editor", "A-long-passphrase-1")
+        opener, jar = login(first, "editor", "A-long-passphrase-1", phone)
         head = StaffMember.objects.get(slug="shavazi")
         change = f"{first}/admin/department/staffmember/{head.pk}/change/"
         _status, page = get(change, opener)

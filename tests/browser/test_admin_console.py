@@ -4,6 +4,8 @@ Content Security Policy blocks (an editor's injected style or script would fail 
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser import log_in_to_admin
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
@@ -12,10 +14,7 @@ def test_admin_forms_log_no_console_errors(page, live_server, django_user_model,
     partner = make_partner("heidelberg", name_uz="Heidelberg", name_ru="Гейдельберг")
     errors = []
     page.on("console", lambda message: message.type == "error" and errors.append(message.text))
-    page.goto(live_server.url + "/admin/login/")
-    page.fill("#id_username", "boss")
-    page.fill("#id_password", "a long passphrase 9")
-    page.click("input[type=submit]")
+    log_in_to_admin(page, live_server, "boss", "a long passphrase 9")
     for path in (
         "/admin/",
         f"/admin/partners/partner/{partner.pk}/change/",

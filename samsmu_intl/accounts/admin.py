@@ -1,0 +1,61 @@
+"""Staff accounts in the admin: who has a second factor, and a superuser resetting one."""
+
+from django.contrib import admin, messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from samsmu_intl.accounts.second_factor import reset_second_factor, with_second_factor_flag
+
+# django-otp's own lists of devices stay out of the admin: their secrets are nobody's to read.
+# A person manages their own second factor on their page; a superuser resets one from the list
+# of users below.
+admin.site.unregister(TOTPDevice)
+admin.site.unregister(StaticDevice)
+
+User = get_user_model()
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class StaffUserAdmin(UserAdmin):
+    list_display = (*UserAdmin.list_display, "second_factor")
+    actions = ["reset_second_factor"]
+
+    def get_queryset(self, request):
+        return with_second_factor_flag(super().get_queryset(request))
+
+    @admin.display(
+        description=_("Two-factor authentication"), boolean=True, ordering="has_second_factor"
+    )
+    def second_factor(self, user):
+        return user.has_second_factor
+
+    @admin.action(
+        description=_("Reset two-factor authentication (a lost phone)"),
+        permissions=["reset_second_factor"],
+    )
+    def reset_second_factor(self, request, queryset):
+        reset = [user for user in queryset if reset_second_factor(user)]
+        for user in reset:
+            # Shown in the reader's language: the history translates a changed field's name.
+            self.log_change(request, user, [{"changed": {"fields": ["Two-factor authentication"]}}])
+        count = len(reset)
+        self.message_user(
+            request,
+            ngettext(
+                "Two-factor authentication was reset for %(count)d person: they can set up a new "
+                "phone after signing in with their password (a superuser must, at once).",
+                "Two-factor authentication was reset for %(count)d people: they can set up a new "
+                "phone after signing in with their password (a superuser must, at once).",
+                count,
+            )
+            % {"count": count},
+            messages.SUCCESS,
+        )
+
+    def has_reset_second_factor_permission(self, request):
+        return request.user.is_superuser
