@@ -35,6 +35,12 @@ def department_staff():
     return Event._meta.get_field("staff").related_model.objects
 
 
+def events_news():
+    """News articles about an event, reached through its reverse relation: news sits above
+    events in the layers (an article names the events it is about)."""
+    return Event._meta.get_field("news").related_model.objects
+
+
 class EventListView(ForgivingPaginationMixin, ListView):
     template_name = "events/event_list.html"
     context_object_name = "events"
@@ -87,6 +93,7 @@ class EventDetailView(PublishedViewMixin, BreadcrumbsMixin, DetailView):
             .prefetch_related(
                 "photos",
                 Prefetch("staff", department_staff().published(), to_attr="published_staff"),
+                Prefetch("news", events_news().published(), to_attr="published_news"),
             )
         )
 

@@ -106,6 +106,11 @@ def partners_events():
     return Partner._meta.get_field("events").related_model.objects
 
 
+def partners_news():
+    """News articles, reached the same way: news sits above partners in the layers."""
+    return Partner._meta.get_field("news").related_model.objects
+
+
 class PartnerDetailView(PublishedViewMixin, BreadcrumbsMixin, DetailView):
     template_name = "partners/partner_detail.html"
     context_object_name = "partner"
@@ -128,6 +133,7 @@ class PartnerDetailView(PublishedViewMixin, BreadcrumbsMixin, DetailView):
                 partners_events().published().order_by("-starts_at"),
                 to_attr="published_events",
             ),
+            Prefetch("news", partners_news().published(), to_attr="published_news"),
         )
 
 

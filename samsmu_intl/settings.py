@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "samsmu_intl.content",
     "samsmu_intl.accounts",
     "samsmu_intl.department",
+    "samsmu_intl.news",
     "samsmu_intl.editorial",
     "samsmu_intl.operations",
     "partners",

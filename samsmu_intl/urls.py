@@ -11,15 +11,18 @@ from samsmu_intl import views
 from samsmu_intl.accounts import password_reset
 from samsmu_intl.department.sitemaps import DepartmentPagesSitemap
 from samsmu_intl.editorial.search import search_view
+from samsmu_intl.news.sitemaps import NewsPagesSitemap, NewsSitemap
 
 # Each app describes its own pages; the order is the order of /sitemap.xml.
 SITEMAPS = {
     "department": DepartmentPagesSitemap,
     "partner-pages": PartnerPagesSitemap,
     "event-pages": EventPagesSitemap,
+    "news-pages": NewsPagesSitemap,
     "partners": PartnerSitemap,
     "programs": ProgramSitemap,
     "events": EventSitemap,
+    "news": NewsSitemap,
 }
 
 admin.site.site_header = _("SamSMU International Cooperation")
@@ -47,6 +50,7 @@ urlpatterns += i18n_patterns(
     path("", include("samsmu_intl.department.urls")),
     path("", include("partners.urls")),
     path("", include("events.urls")),
+    path("", include("samsmu_intl.news.urls")),
     prefix_default_language=True,
 )
 

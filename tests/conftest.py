@@ -318,6 +318,23 @@ def make_event(db):
 
 
 @pytest.fixture
+def make_news(db):
+    from samsmu_intl.news.models import NewsArticle
+
+    def make(slug, partners=(), events=(), **fields):
+        fields.setdefault("title_en", slug.replace("-", " ").title())
+        fields.setdefault("summary_en", "A news article.")
+        fields.setdefault("kind", NewsArticle.Kind.ANNOUNCEMENT)
+        fields.setdefault("status", NewsArticle.Status.PUBLISHED)
+        article = NewsArticle.objects.create(slug=slug, **fields)
+        article.partners.set(partners)
+        article.events.set(events)
+        return article
+
+    return make
+
+
+@pytest.fixture
 def make_registration(db):
     from events.models import Registration
 

@@ -41,6 +41,7 @@ EXPECTED = frozenset(
 # captions are part of the event's page; the home page sections part of the department's page).
 PARTS = {
     "events.event": ("photos",),
+    "news.newsarticle": ("photos",),
     "department.department": ("sections",),
 }
 

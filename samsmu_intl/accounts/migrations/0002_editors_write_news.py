@@ -1,0 +1,57 @@
+"""The group "International office editors" writes the news too: add, change, view and delete
+news articles and their photos (ContentAdmin still refuses to delete a published article for
+anyone but a superuser). Permissions are made here first, as in 0001, so that the group is
+complete on a fresh database."""
+
+from django.contrib.auth.management import create_permissions
+from django.db import migrations
+
+GROUP = "International office editors"
+ALL = ("add", "change", "view", "delete")
+NEWS_PERMISSIONS = {"newsarticle": ALL, "newsphoto": ALL}
+
+
+def codenames():
+    return [f"{action}_{model}" for model, actions in NEWS_PERMISSIONS.items() for action in actions]
+
+
+def news_permissions(apps, using):
+    Permission = apps.get_model("auth", "Permission")
+    return Permission.objects.using(using).filter(
+        content_type__app_label="news", codename__in=codenames()
+    )
+
+
+def grant_news(apps, schema_editor):
+    using = schema_editor.connection.alias
+    app_config = apps.get_app_config("news")
+    # The migration's app registry has no models modules; create_permissions needs one.
+    models_module = getattr(app_config, "models_module", None)
+    app_config.models_module = models_module or True
+    try:
+        create_permissions(app_config, apps=apps, verbosity=0, using=using)
+    finally:
+        app_config.models_module = models_module
+
+    Group = apps.get_model("auth", "Group")
+    group, _ = Group.objects.using(using).get_or_create(name=GROUP)
+    permissions = news_permissions(apps, using)
+    if permissions.count() != len(codenames()):
+        raise RuntimeError(f"Missing permissions for news: {codenames()}")
+    group.permissions.add(*permissions)
+
+
+def revoke_news(apps, schema_editor):
+    using = schema_editor.connection.alias
+    Group = apps.get_model("auth", "Group")
+    for group in Group.objects.using(using).filter(name=GROUP):
+        group.permissions.remove(*news_permissions(apps, using))
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("accounts", "0001_editors_group"),
+        ("news", "0001_initial"),
+    ]
+
+    operations = [migrations.RunPython(grant_news, revoke_news)]

@@ -1,0 +1,1 @@
+"""News: what the department reports, written by staff in three languages."""
