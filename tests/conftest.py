@@ -148,9 +148,10 @@ def seeded(db):
 
 
 @pytest.fixture
-def public_site(seeded, make_program, make_event):
+def public_site(seeded, make_program, make_event, make_news):
     """The content every page type of tests/public_pages.py shows: the seed, a program of its
-    partners and an upcoming online webinar with one place, open for registration."""
+    partners, an upcoming online webinar with one place, open for registration, and a news
+    article about the seed's partner and event."""
     import datetime
 
     from django.utils import timezone
@@ -186,6 +187,7 @@ def public_site(seeded, make_program, make_event):
         is_online=True,
         capacity=1,
     )
+    seeded_news_article(make_news)
 
 
 @pytest.fixture(params=LANGUAGES)
@@ -332,6 +334,49 @@ def make_news(db):
         return article
 
     return make
+
+
+@pytest.fixture
+def seeded_news(seeded, make_news):
+    return seeded_news_article(make_news)
+
+
+def seeded_news_article(make_news):
+    """The seed has no news (nothing invented): the page guards add one article, in three
+    languages, with a cover and a photo, about the seed's partner and event."""
+    import io as image_io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    from events.models import Event
+    from partners.models import Partner
+
+    def png(name):
+        buffer = image_io.BytesIO()
+        Image.new("RGB", (320, 200), "teal").save(buffer, "PNG")
+        return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")
+
+    texts = {
+        "uz": ("Yeditepe universitetidagi almashinuv", "Talabalar Istanbulda", "Auditoriya"),
+        "ru": ("Обмен в Университете Едитепе", "Студенты в Стамбуле", "Аудитория"),
+        "en": ("Exchange at Yeditepe University", "Students in Istanbul", "A lecture hall"),
+    }
+    fields = {}
+    for code, (title, summary, alt) in texts.items():
+        fields |= {f"title_{code}": title, f"summary_{code}": summary, f"cover_alt_{code}": alt}
+    article = make_news(
+        "exchange-report",
+        kind="mobility-report",
+        cover=png("cover.png"),
+        partners=Partner.objects.filter(slug="yeditepe-university"),
+        events=Event.objects.filter(slug="forum-yeditepe-university-2024"),
+        **fields,
+    )
+    article.photos.create(
+        image=png("photo.png"), **{f"alt_{code}": alt for code, (_t, _s, alt) in texts.items()}
+    )
+    return article
 
 
 @pytest.fixture

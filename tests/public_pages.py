@@ -49,6 +49,9 @@ PUBLIC_URLS = [
     PublicUrl("events:detail", "webinar"),  # upcoming, online, open for registration
     PublicUrl("events:register", "webinar", form=True),
     PublicUrl("events:ics", "webinar", html=False),
+    PublicUrl("news:list"),
+    PublicUrl("news:feed", html=False),
+    PublicUrl("news:detail", "exchange-report"),  # the public_site fixture's article
     PublicUrl("sitemap", html=False),
     PublicUrl("robots-txt", html=False),
     PublicUrl("healthz", html=False),

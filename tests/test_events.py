@@ -194,8 +194,8 @@ def test_event_pages_query_counts_are_fixed(client, db, django_assert_num_querie
     with django_assert_num_queries(4):
         get(client, "events:list", params={"page": 3})
     event = Event.objects.filter(photos__isnull=False).first()
-    # The event with its partner, photos, staff; the department.
-    with django_assert_num_queries(4):
+    # The event with its partner, photos, staff, news; the department.
+    with django_assert_num_queries(5):
         assert get(client, "events:detail", slug=event.slug).status_code == 200
     with django_assert_num_queries(1):
         get(client, "events:calendar")

@@ -125,6 +125,6 @@ def test_landing_page_query_count_is_fixed(client, seeded, django_assert_num_que
             status=LandingSection.Status.PUBLISHED,
         )
     # The department row (heading and footer), the published sections, the partner figures,
-    # the next events and the latest mobility news.
-    with django_assert_num_queries(5):
+    # the next events, the latest mobility news and the latest news articles.
+    with django_assert_num_queries(6):
         landing(client, "en")

@@ -261,14 +261,15 @@ def test_landing_page_shows_live_figures(client, seeded, make_partner):
 def test_partner_pages_query_counts_are_fixed(client, db, django_assert_num_queries):
     call_command("make_sample_data", partners=2000, programs=20, verbosity=0)
     partner = Partner.objects.filter(agreements__isnull=False).first()
-    # The partner, its cooperation forms, agreements, programs, events; the department.
-    with django_assert_num_queries(6):
+    # The partner, its cooperation forms, agreements, programs, events, news; the department.
+    with django_assert_num_queries(7):
         assert get(client, "partners:detail", slug=partner.slug).status_code == 200
     # Partners by country and by region, mobility events by country; the department.
     with django_assert_num_queries(4):
         get(client, "partners:map")
-    # The department (heading and footer), sections, figures, upcoming events, mobility news.
-    with django_assert_num_queries(5):
+    # The department (heading and footer), sections, figures, upcoming events, mobility news,
+    # the latest news articles.
+    with django_assert_num_queries(6):
         get(client, "department:landing")
 
 
