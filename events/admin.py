@@ -7,24 +7,16 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from import_export import resources
 from import_export.admin import ExportMixin
-from modeltranslation.admin import TranslationStackedInline
 
 from events import emails
 from events.models import Event, EventPhoto, Registration
 from partners.admin import CountryFilter
-from samsmu_intl.content.admin import ContentAdmin
+from samsmu_intl.content.admin import ContentAdmin, PhotoInline
 from samsmu_intl.images.thumbnails import thumbnail
 
 
-class EventPhotoInline(TranslationStackedInline):
+class EventPhotoInline(PhotoInline):
     model = EventPhoto
-    extra = 0
-    fields = ("image", "photo_thumbnail", "alt", "caption", "order")
-    readonly_fields = ("photo_thumbnail",)
-
-    @admin.display(description=_("thumbnail"))
-    def photo_thumbnail(self, photo):
-        return thumbnail(photo.image, photo.image_480, size=96)
 
 
 @admin.register(Event)

@@ -1,10 +1,8 @@
 from django.contrib import messages
-from django.contrib.syndication.views import Feed
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -15,11 +13,12 @@ from events.calendar import calendar
 from events.forms import RegistrationForm
 from events.models import Event
 from events.structured_data import event as event_data
+from samsmu_intl.content.feeds import ContentFeed
 from samsmu_intl.content.filters import Choice, query_string, read_choices
 from samsmu_intl.content.languages import localized
 from samsmu_intl.content.preview import PreviewMixin
 from samsmu_intl.content.views import BreadcrumbsMixin, ForgivingPaginationMixin, PublishedViewMixin
-from samsmu_intl.serving.origin import absolute_url, site_host
+from samsmu_intl.serving.origin import absolute_url
 from samsmu_intl.serving.ratelimit import over_hourly_limit
 
 EVENTS_PER_PAGE = 12
@@ -200,12 +199,8 @@ def calendar_ics(request):
     return _ics_response(payload, f"samsmu-events-{kind or 'all'}.ics")
 
 
-class EventFeed(Feed):
-    feed_type = Atom1Feed
-
-    def get_object(self, request, *args, **kwargs):
-        self.request = request
-        return None
+class EventFeed(ContentFeed):
+    guid_prefix = "event"
 
     def title(self):
         return _("Events of the Department of International Cooperation, SamSMU")
@@ -216,40 +211,5 @@ class EventFeed(Feed):
     def subtitle(self):
         return _("Staff mobility, conferences, delegations, seminars and webinars.")
 
-    def link(self):
-        return absolute_url(self.request.path.rsplit("feed/", 1)[0], self.request)
-
-    def feed_url(self):
-        return absolute_url(self.request.path, self.request)
-
-    def feed_guid(self):
-        return self.feed_url()
-
     def items(self):
         return Event.objects.published().order_by("-starts_at", "-pk")[:FEED_LENGTH]
-
-    def item_title(self, item):
-        return str(localized(item, "title"))
-
-    def item_description(self, item):
-        return str(localized(item, "summary"))
-
-    def item_link(self, item):
-        return absolute_url(item.get_absolute_url(), self.request)
-
-    def item_guid(self, item):
-        # A tag URI on the primary key: stable when the title, slug or language changes.
-        return f"tag:{site_host(self.request)},2024:event-{item.pk}"
-
-    item_guid_is_permalink = False
-
-    def item_pubdate(self, item):
-        # When staff published it, not when it starts: an upcoming event is not "published" in
-        # the future, and the feed's <updated> and Last-Modified never pass the response's Date.
-        return item.published_at
-
-    def item_updateddate(self, item):
-        return item.updated_at
-
-    def item_categories(self, item):
-        return [item.get_kind_display()]

@@ -8,12 +8,13 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from js_asset import Media
-from modeltranslation.admin import TabbedTranslationAdmin
+from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 
 from samsmu_intl.content.drafts import DraftDeletionMixin
 from samsmu_intl.content.history import HistoryMixin
 from samsmu_intl.content.preview import PreviewAdminMixin
 from samsmu_intl.content.publishing import Publishable
+from samsmu_intl.images.thumbnails import thumbnail
 
 
 class NonceMediaMixin:
@@ -109,6 +110,19 @@ class ContentAdmin(
     # Staff paste addresses like "www.charite.de": they become https://, not http:// (Django's
     # default until 6.0).
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+
+class PhotoInline(TranslationStackedInline):
+    """Captioned photos of an item (an event's, a news article's), each with its thumbnail:
+    the model has image, image_480, alt, caption and order."""
+
+    extra = 0
+    fields = ("image", "photo_thumbnail", "alt", "caption", "order")
+    readonly_fields = ("photo_thumbnail",)
+
+    @admin.display(description=_("thumbnail"))
+    def photo_thumbnail(self, photo):
+        return thumbnail(photo.image, photo.image_480, size=96)
 
 
 def extend_content_admins(mixin, site=admin.site):

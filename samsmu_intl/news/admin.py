@@ -1,21 +1,13 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TranslationStackedInline
 
-from samsmu_intl.content.admin import ContentAdmin
+from samsmu_intl.content.admin import ContentAdmin, PhotoInline
 from samsmu_intl.images.thumbnails import thumbnail
 from samsmu_intl.news.models import NewsArticle, NewsPhoto
 
 
-class NewsPhotoInline(TranslationStackedInline):
+class NewsPhotoInline(PhotoInline):
     model = NewsPhoto
-    extra = 0
-    fields = ("image", "photo_thumbnail", "alt", "caption", "order")
-    readonly_fields = ("photo_thumbnail",)
-
-    @admin.display(description=_("thumbnail"))
-    def photo_thumbnail(self, photo):
-        return thumbnail(photo.image, photo.image_480, size=96)
 
 
 @admin.register(NewsArticle)
