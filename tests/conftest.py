@@ -263,8 +263,14 @@ def editors_group(db):
     from django.db import connection
 
     if not Group.objects.filter(name=EDITORS_GROUP).exists():
-        migration = importlib.import_module("samsmu_intl.accounts.migrations.0001_editors_group")
-        migration.create_editors_group(apps, SimpleNamespace(connection=connection))
+        schema_editor = SimpleNamespace(connection=connection)
+        migrations = "samsmu_intl.accounts.migrations"
+        importlib.import_module(f"{migrations}.0001_editors_group").create_editors_group(
+            apps, schema_editor
+        )
+        importlib.import_module(f"{migrations}.0002_editors_write_news").grant_news(
+            apps, schema_editor
+        )
     return Group.objects.get(name=EDITORS_GROUP)
 
 

@@ -284,3 +284,14 @@ def test_news_pages_query_counts_are_fixed(
         assert get(client, "news:detail", slug="article-7").status_code == 200
     with django_assert_num_queries(1):
         get(client, "news:feed")
+
+
+def test_editors_write_news_and_delete_only_drafts(editor, client, make_news):
+    client.force_login(editor)
+    assert client.get(reverse("admin:news_newsarticle_add")).status_code == 200
+    published = make_news("published-news")
+    draft = make_news("draft-news", status=NewsArticle.Status.DRAFT)
+    assert client.get(reverse("admin:news_newsarticle_delete", args=[draft.pk])).status_code == 200
+    response = client.get(reverse("admin:news_newsarticle_delete", args=[published.pk]))
+    assert response.status_code in (302, 403)
+    assert editor.has_perms([f"news.{a}_newsphoto" for a in ("add", "change", "view", "delete")])

@@ -6,7 +6,7 @@ from django.views.generic import DetailView, ListView
 from events.models import Event
 from partners.models import Partner
 from samsmu_intl.content.feeds import ContentFeed
-from samsmu_intl.content.filters import query_string, read_choices
+from samsmu_intl.content.filters import Choice, query_string, read_choices
 from samsmu_intl.content.languages import localized
 from samsmu_intl.content.preview import PreviewMixin
 from samsmu_intl.content.views import BreadcrumbsMixin, ForgivingPaginationMixin, PublishedViewMixin
@@ -24,7 +24,7 @@ class NewsListView(ForgivingPaginationMixin, ListView):
 
     def get(self, request, *args, **kwargs):
         self.filters, self.ignored = read_choices(
-            request.GET, {"kind": (_("Kind"), NewsArticle.Kind.values)}
+            request.GET, {"kind": Choice(_("Kind"), NewsArticle.Kind.values)}
         )
         self.kind = self.filters["kind"]
         return super().get(request, *args, **kwargs)

@@ -8,11 +8,11 @@ from django.db import migrations
 
 GROUP = "International office editors"
 ALL = ("add", "change", "view", "delete")
-NEWS_PERMISSIONS = {"newsarticle": ALL, "newsphoto": ALL}
+EDITOR_PERMISSIONS = {"news": {"newsarticle": ALL, "newsphoto": ALL}}
 
 
 def codenames():
-    return [f"{action}_{model}" for model, actions in NEWS_PERMISSIONS.items() for action in actions]
+    return [f"{action}_{model}" for model, actions in EDITOR_PERMISSIONS["news"].items() for action in actions]
 
 
 def news_permissions(apps, using):
