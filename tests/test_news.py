@@ -26,7 +26,7 @@ def get(client, name, language="en", params=None, **kwargs):
 
 def titles(response):
     return re.findall(
-        r'class="card__title"><a href="[^"]+"[^>]*>([^<]+)</a>', response.content.decode()
+        r'class="card__title">\s*<a href="[^"]+"[^>]*>([^<]+)</a>', response.content.decode()
     )
 
 
@@ -209,7 +209,7 @@ def test_landing_shows_the_latest_three(client, newsroom, make_news):
 
 
 def titles_in(html):
-    return re.findall(r'class="card__title"><a href="[^"]+"[^>]*>([^<]+)</a>', html)
+    return re.findall(r'class="card__title">\s*<a href="[^"]+"[^>]*>([^<]+)</a>', html)
 
 
 def test_landing_without_news_shows_no_news_section(client, db):
