@@ -149,6 +149,7 @@ LISTED = re.compile(r"^#?\s*([A-Z][A-Z0-9_]+)=", re.MULTILINE)
 def test_env_example_lists_every_setting_the_site_reads():
     read = set(SETTING_READ.findall((ROOT / "samsmu_intl" / "settings.py").read_text()))
     read.add("DATABASE_URL")  # read by dj_database_url.config()
+    read.add("WEB_CONCURRENCY")  # read by gunicorn: samsmu-intl.service's workers
     listed = set(LISTED.findall((ROOT / ".env.example").read_text()))
     assert read, "no environment variables found in settings.py: the pattern is out of date"
     assert read - listed == set(), "read by settings.py but missing from .env.example"
