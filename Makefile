@@ -10,7 +10,7 @@ VNU_VERSION := 26.9.27
 VNU := .tools/vnu/node_modules/vnu-jar/build/dist/vnu.jar
 LIGHTHOUSE := .tools/lighthouse/node_modules/.bin/lighthouse
 
-.PHONY: run test test-fast lint format serve bench bench-cost audit backup restore messages clean
+.PHONY: run test test-fast lint format serve deploy-check bench bench-cost audit backup restore messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -65,9 +65,15 @@ serve: export SITE_URL ?= http://127.0.0.1:$(PORT)
 serve: $(VENV)/.installed
 	$(MANAGE) check --deploy --fail-level ERROR
 	$(MANAGE) collectstatic --noinput --verbosity 0
+	$(MANAGE) render_error_pages --verbosity 0
 	$(MANAGE) migrate --noinput
 	$(BIN)/gunicorn samsmu_intl.wsgi --bind 127.0.0.1:$(PORT) --worker-class gthread \
 		--workers 2 --threads 4 --no-control-socket --access-logfile -
+
+# The files in deploy/ filled in with this machine's paths, checked by `nginx -t` (run as any
+# user, in a folder of its own) and `systemd-analyze verify`.
+deploy-check: $(VENV)/.installed
+	$(BIN)/python deploy/local.py
 
 # One archive with the database content and the uploaded files; restore it into an empty
 # database and media folders: make restore FILE=backups/samsmu-intl-....tar.gz
@@ -79,9 +85,11 @@ restore: $(VENV)/.installed
 	$(MANAGE) migrate --noinput
 	$(MANAGE) restore_site $(FILE)
 
-# Load benchmark of the production setup (needs wrk: apt-get install -y wrk). See bench/README.md.
+# Load benchmark of the production setup, gunicorn alone and behind nginx (needs wrk and nginx:
+# apt-get install -y wrk nginx). See bench/README.md.
 bench: $(VENV)/.installed
 	@command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk"; exit 1; }
+	@PATH="$$PATH:/usr/sbin" command -v nginx >/dev/null || { echo "nginx is missing: apt-get install -y nginx"; exit 1; }
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 # What one uncached request costs, in-process: the numbers behind the bench's ratios.

@@ -57,8 +57,13 @@ def form_data(response, form_id=None):
     if form_id is None:
         opts = response.context["opts"]
         form_id = f"{opts.model_name}_form"
+    return fields_of(response.content.decode(), form_id)
+
+
+def fields_of(html, form_id):
+    """The same from a page's HTML, for a page that a real server answered."""
     reader = _FormReader(form_id)
-    reader.feed(response.content.decode())
+    reader.feed(html)
     data = {}
     for name, value in reader.data:
         data.setdefault(name, []).append(value)

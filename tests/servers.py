@@ -2,15 +2,20 @@
 a running deployment shows."""
 
 import contextlib
+import dataclasses
 import functools
+import http.client
+import http.cookies
 import os
 import secrets
 import socket
+import ssl
 import subprocess
 import sys
 import tempfile
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -125,3 +130,70 @@ def gunicorn(env):
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+@dataclasses.dataclass
+class Answer:
+    status: int
+    headers: http.client.HTTPMessage
+    body: bytes
+
+    @property
+    def text(self):
+        return self.body.decode()
+
+
+class Visitor:
+    """A browser at an address of its own (127.0.0.0/8 is all this machine), keeping its cookies
+    and speaking HTTPS to a site on 127.0.0.1 whose test certificate it trusts."""
+
+    def __init__(self, site, address="127.0.0.1"):
+        self.site, self.address, self.cookies = site, address, {}
+        self.tls = ssl.create_default_context(cafile=str(site.certificate))
+
+    def request(self, method, path, body=None, headers=None, tls=True):
+        if tls:
+            connection = http.client.HTTPSConnection(
+                self.site.domain, self.site.https_port, context=self.tls, timeout=30,
+                source_address=(self.address, 0),
+            )  # fmt: skip
+        else:
+            connection = http.client.HTTPConnection(
+                self.site.domain, self.site.http_port, timeout=30, source_address=(self.address, 0)
+            )
+        headers = dict(headers or {})
+        if self.cookies:
+            headers.setdefault("Cookie", "; ".join(f"{k}={v}" for k, v in self.cookies.items()))
+        try:
+            connection.request(method, path, body, headers)
+            response = connection.getresponse()
+            answer = Answer(response.status, response.headers, response.read())
+        finally:
+            connection.close()
+        for header in answer.headers.get_all("Set-Cookie") or []:
+            for name, morsel in http.cookies.SimpleCookie(header).items():
+                if morsel["max-age"] == "0":
+                    self.cookies.pop(name, None)
+                else:
+                    self.cookies[name] = morsel.value
+        return answer
+
+    def get(self, path, **headers):
+        return self.request("GET", path, headers=headers)
+
+    def post(self, path, fields, **headers):
+        """A form as a browser sends it: with the CSRF token of the cookie and the Origin."""
+        fields = {"csrfmiddlewaretoken": self.cookies.get("csrftoken", ""), **fields}
+        headers = {
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Origin": self.site.base,
+            **headers,
+        }
+        body = urllib.parse.urlencode(fields, doseq=True).encode()
+        return self.request("POST", path, body, headers)
+
+    def log_in(self, username, password):
+        self.get("/admin/login/")  # the CSRF cookie
+        return self.post(
+            "/admin/login/", {"username": username, "password": password, "next": "/admin/"}
+        )

@@ -1,12 +1,15 @@
+import html
 import io
 import re
 
 import openpyxl
+import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
 from partners.models import Agreement, Partner
+from partners.validators import MAX_PDF_BYTES
 from tests.admin_forms import partner_form
 
 CSV_HEADER = "slug,name_uz,name_ru,name_en,kind,country,cooperation_forms,status\n"
@@ -127,22 +130,30 @@ def test_a_website_typed_without_a_scheme_is_saved_as_https(admin_client, db):
     assert Partner.objects.get().website == "https://www.charite.de"
 
 
-def test_agreement_document_must_be_a_pdf(admin_client, db):
-    not_pdf = SimpleUploadedFile(
-        "agreement.pdf", b"MZ\x90\x00 not a pdf", content_type="application/pdf"
-    )
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"MZ\x90\x00 not a pdf", "This file is not a PDF document."),
+        (
+            b"%PDF-1.4" + b"0" * (MAX_PDF_BYTES + 1024 * 1024),
+            "The file is too large (11.0\xa0MB). Upload a PDF of at most 10.0\xa0MB.",
+        ),
+    ],
+)
+def test_agreement_document_must_be_a_pdf_of_at_most_10_mb(admin_client, db, content, message):
+    document = SimpleUploadedFile("agreement.pdf", content, content_type="application/pdf")
     form = partner_form(
         **{
             "agreements-TOTAL_FORMS": "1",
             "agreements-0-kind": "memorandum",
             "agreements-0-signed_on": "2024-09-01",
             "agreements-0-valid_until": "",
-            "agreements-0-document": not_pdf,
+            "agreements-0-document": document,
         }
     )
     response = admin_client.post(reverse("admin:partners_partner_add"), form)
     assert response.status_code == 200
-    assert "This file is not a PDF document." in response.content.decode()
+    assert html.escape(message) in response.content.decode()
     assert Partner.objects.count() == 0
 
 

@@ -149,6 +149,7 @@ LISTED = re.compile(r"^#?\s*([A-Z][A-Z0-9_]+)=", re.MULTILINE)
 def test_env_example_lists_every_setting_the_site_reads():
     read = set(SETTING_READ.findall((ROOT / "samsmu_intl" / "settings.py").read_text()))
     read.add("DATABASE_URL")  # read by dj_database_url.config()
+    read.add("WEB_CONCURRENCY")  # read by gunicorn: samsmu-intl.service's workers
     listed = set(LISTED.findall((ROOT / ".env.example").read_text()))
     assert read, "no environment variables found in settings.py: the pattern is out of date"
     assert read - listed == set(), "read by settings.py but missing from .env.example"
@@ -163,3 +164,19 @@ def test_links_made_outside_a_request_use_the_port_make_run_serves(settings, mon
     assert absolute_url("/uz/events/") == "http://127.0.0.1:8080/uz/events/"
     makefile = (ROOT / "Makefile").read_text()
     assert "run: export PORT" in makefile  # runserver and the links agree on the port
+
+
+@pytest.mark.parametrize("inside", ["MEDIA_ROOT", "STATIC_ROOT"])
+def test_private_media_inside_a_folder_the_proxy_serves_fails_the_checks(
+    settings, tmp_path, inside
+):
+    from django.core.checks import run_checks
+
+    settings.MEDIA_ROOT, settings.STATIC_ROOT = tmp_path / "media", tmp_path / "static"
+    setattr(settings, inside, tmp_path / "public")
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "public" / "agreements"
+    [error] = [message for message in run_checks() if message.id == "serving.E001"]
+    assert error.is_serious()
+    assert error.msg.startswith(f"PRIVATE_MEDIA_ROOT ({tmp_path}/public/agreements) is inside")
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    assert not [message for message in run_checks() if message.id == "serving.E001"]

@@ -15,6 +15,7 @@ class ServingConfig(AppConfig):
     def ready(self):
         from django.apps import apps
 
+        from samsmu_intl.serving import checks  # noqa: F401  (registers the system check)
         from samsmu_intl.serving.pagecache import invalidate_pages
 
         for app_label in CONTENT_APPS:
