@@ -1,6 +1,5 @@
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
-from django.db.models import Count, Q
 from django.template.response import TemplateResponse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -57,18 +56,7 @@ class EventAdmin(ContentAdmin):
     ]
 
     def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .annotate(
-                confirmed_count=Count(
-                    "registrations", filter=Q(registrations__status=Registration.Status.CONFIRMED)
-                ),
-                waiting_count=Count(
-                    "registrations", filter=Q(registrations__status=Registration.Status.WAITING)
-                ),
-            )
-        )
+        return super().get_queryset(request).with_registration_counts()
 
     @admin.display(description=_("cover image"))
     def cover_thumbnail(self, event):
