@@ -229,6 +229,19 @@ def test_registration_export_is_in_the_staff_members_language(
     assert attachment_name(xlsx) == f"{REGISTRATION_FILES[language]}-{today:%Y-%m-%d}.xlsx"
 
 
+def test_a_formula_typed_as_a_name_is_exported_as_text(admin_client, make_event, make_registration):
+    formula = '=HYPERLINK("https://evil.example","Open")'
+    make_registration(make_event("webinar"), "x@example.org", name=formula)
+    url = reverse("admin:events_registration_export")
+    xlsx = export(admin_client, url, RegistrationResource(), XLSX)
+    sheet = openpyxl.load_workbook(io.BytesIO(xlsx.content)).active
+    headers = [cell.value for cell in sheet[1]]
+    cell = sheet.cell(2, headers.index("Name") + 1)
+    assert (cell.data_type, cell.value) == ("s", f"'{formula}")
+    with_csv = export(admin_client, url, RegistrationResource(), CSV).content.decode()
+    assert f"'{formula}".replace('"', '""') in with_csv
+
+
 # The import template ----------------------------------------------------------------------
 
 

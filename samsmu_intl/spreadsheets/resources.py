@@ -105,6 +105,14 @@ class ReadableResource(resources.ModelResource):
         field.widget = readable_widget(django_field) or field.widget
         return field
 
+    def export_field(self, field, instance, **kwargs):
+        value = super().export_field(field, instance, **kwargs)
+        # A registrant named "=HYPERLINK(...)" would be a live formula in the staff member's
+        # spreadsheet: such a text is written as text, as a spreadsheet's own leading ' does.
+        if isinstance(value, str) and value.startswith("="):
+            return f"'{value}"
+        return value
+
     # Headers -------------------------------------------------------------------------------
 
     @classmethod
