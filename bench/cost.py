@@ -2,7 +2,9 @@
 measured in one process with the page cache off, no HTTP server and no load generator, so that
 the numbers are the application's own. Prints the CPU time per request of the baseline view, of
 a page that draws only the site's frame (the 404 page), of the partner directory's view without
-its template, of the whole directory, and of the contact form.
+its template, of the whole directory, of the contact form, and of the admin pages staff use all
+day (the dashboard, the partner and event lists, a partner's change page), signed in as a
+superuser reading the admin in Uzbek, with the SQL queries each one runs.
 
 The load benchmark's ratios follow from these: a page can reach at most about (baseline + server
 overhead) / (its cost + server overhead) of the baseline's throughput."""
@@ -37,16 +39,23 @@ def main():
 
     django.setup()
     logging.getLogger("django.request").setLevel(logging.ERROR)  # the 404s are on purpose
+    from django.contrib.auth import get_user_model
     from django.contrib.auth.models import AnonymousUser
+    from django.db import connection
     from django.test import Client, RequestFactory
-    from django.urls import resolve
+    from django.test.utils import CaptureQueriesContext
+    from django.urls import resolve, reverse
     from django.utils import translation
 
+    from partners.models import Partner
     from partners.views import PartnerListView
 
     client = Client()
+    staff = Client()
+    staff.force_login(get_user_model().objects.create_superuser("bench", password=None))
+    staff.cookies["django_language"] = "uz"
 
-    def get(path):
+    def get(path, client=client):
         def call():
             response = client.get(path)
             assert response.status_code in (200, 404), (path, response.status_code)
@@ -69,9 +78,25 @@ def main():
         ("partner directory, filtered search", get("/ru/partners/?region=europe&q=sample")),
         ("contact page", get("/en/contact/")),
     ]
-    print("\n| request | CPU ms per request |\n| --- | ---: |")
+    partner = Partner.objects.order_by("pk").first()
+    admin_pages = [
+        ("admin: dashboard", reverse("admin:index")),
+        ("admin: partner list", reverse("admin:partners_partner_changelist")),
+        ("admin: event list", reverse("admin:events_event_changelist")),
+        (
+            "admin: a partner's change page",
+            reverse("admin:partners_partner_change", args=[partner.pk]),
+        ),
+    ]
+    rows += [(name, get(path, staff)) for name, path in admin_pages]
+    print("\n| request | CPU ms per request | SQL queries |\n| --- | ---: | ---: |")
     for name, call in rows:
-        print(f"| {name} | {per_request(call):.2f} |")
+        call()
+        with CaptureQueriesContext(connection) as queries:
+            call()
+        # Counted now: the queries' log is emptied at the start of every later request.
+        count = len(queries)
+        print(f"| {name} | {per_request(call):.2f} | {count} |")
 
 
 if __name__ == "__main__":

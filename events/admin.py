@@ -1,11 +1,11 @@
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
-from django.db.models import Count, Q
 from django.template.response import TemplateResponse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
-from import_export import resources
+from django.utils.translation import ngettext, pgettext_lazy
+from import_export import fields
 from import_export.admin import ExportMixin
 
 from events import emails
@@ -13,6 +13,9 @@ from events.models import Event, EventPhoto, Registration
 from partners.admin import CountryFilter
 from samsmu_intl.content.admin import ContentAdmin, PhotoInline
 from samsmu_intl.images.thumbnails import thumbnail
+from samsmu_intl.spreadsheets.admin import SpreadsheetAdminMixin
+from samsmu_intl.spreadsheets.cells import LabelWidget
+from samsmu_intl.spreadsheets.resources import ReadableResource
 
 
 class EventPhotoInline(PhotoInline):
@@ -57,18 +60,7 @@ class EventAdmin(ContentAdmin):
     ]
 
     def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .annotate(
-                confirmed_count=Count(
-                    "registrations", filter=Q(registrations__status=Registration.Status.CONFIRMED)
-                ),
-                waiting_count=Count(
-                    "registrations", filter=Q(registrations__status=Registration.Status.WAITING)
-                ),
-            )
-        )
+        return super().get_queryset(request).with_registration_counts()
 
     @admin.display(description=_("cover image"))
     def cover_thumbnail(self, event):
@@ -132,17 +124,21 @@ class EventAdmin(ContentAdmin):
             )
 
 
-class RegistrationResource(resources.ModelResource):
+class RegistrationResource(ReadableResource):
+    event = fields.Field(attribute="event__title", readonly=True)
+    language = fields.Field(attribute="language", widget=LabelWidget(settings.LANGUAGES))
+
     class Meta:
         model = Registration
         fields = (
-            "event__slug",
+            "event",
             "name",
             "email",
             "affiliation",
             "country",
             "status",
             "language",
+            "consent",
             "created_at",
             "confirmation_sent_at",
         )
@@ -163,8 +159,9 @@ class EmailFailedFilter(admin.SimpleListFilter):
 
 
 @admin.register(Registration)
-class RegistrationAdmin(ExportMixin, admin.ModelAdmin):
+class RegistrationAdmin(SpreadsheetAdminMixin, ExportMixin, admin.ModelAdmin):
     resource_classes = [RegistrationResource]
+    file_name = pgettext_lazy("file name", "registrations")
     list_display = (
         "name",
         "email",
@@ -206,7 +203,9 @@ class RegistrationAdmin(ExportMixin, admin.ModelAdmin):
     def has_export_permission(self, request):
         # A file of everyone's personal details: only for those given this right on purpose
         # (import-export's own setting would ask the same of the partners' export too).
-        return request.user.has_perm("events.export_registration")
+        return super().has_export_permission(request) and request.user.has_perm(
+            "events.export_registration"
+        )
 
     @admin.display(description=_("emails OK"), boolean=True)
     def emails_ok(self, registration):

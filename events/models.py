@@ -16,6 +16,7 @@ from django_countries.fields import CountryField
 
 from partners.models import Partner
 from partners.regions import region_for_country
+from samsmu_intl.content.aggregates import count_per_item
 from samsmu_intl.content.counts import PlaceCountsMixin
 from samsmu_intl.content.publishing import Publishable, PublishableQuerySet
 from samsmu_intl.content.text import RichTextField
@@ -73,6 +74,15 @@ class EventQuerySet(PlaceCountsMixin, PublishableQuerySet):
 
     def mobility(self):
         return self.filter(kind__in=[Event.Kind.STAFF_MOBILITY, Event.Kind.DELEGATION])
+
+    def with_registration_counts(self):
+        """Each event's confirmed registrations and its waiting list, as `confirmed_count` and
+        `waiting_count`."""
+        registrations = Registration.objects.all()
+        return self.annotate(
+            confirmed_count=count_per_item(registrations.confirmed(), via="event"),
+            waiting_count=count_per_item(registrations.waiting(), via="event"),
+        )
 
     def counts_by_region(self):
         """An event stores no region: it counts in its country's usual one."""

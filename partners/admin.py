@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from import_export.admin import ImportExportMixin
 
 from partners.filters import countries_by_name
@@ -15,6 +16,7 @@ from partners.models import Agreement, CooperationForm, Partner, Program
 from partners.resources import PartnerResource
 from samsmu_intl.content.admin import ContentAdmin
 from samsmu_intl.content.drafts import DraftDeletionInlineMixin
+from samsmu_intl.spreadsheets.admin import SpreadsheetAdminMixin
 
 
 class PrivateFileInput(forms.ClearableFileInput):
@@ -112,8 +114,9 @@ class CountryFilter(admin.SimpleListFilter):
 
 
 @admin.register(Partner)
-class PartnerAdmin(ImportExportMixin, ContentAdmin):
+class PartnerAdmin(SpreadsheetAdminMixin, ImportExportMixin, ContentAdmin):
     resource_classes = [PartnerResource]
+    file_name = pgettext_lazy("file name", "partners")
     inlines = [AgreementInline]
     preview_url_name = "partners:preview"
     list_display = (
@@ -150,6 +153,10 @@ class PartnerAdmin(ImportExportMixin, ContentAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_agreement_summary()
+
+    def get_export_queryset(self, request):
+        # The forms of cooperation of all exported partners in one query, not one per partner.
+        return super().get_export_queryset(request).prefetch_related("cooperation_forms")
 
     def get_search_results(self, request, queryset, search_term):
         # The stored search text is casefolded in every language; search it the same way.

@@ -16,6 +16,7 @@ from django_countries.fields import CountryField
 
 from partners.regions import Region, region_for_country
 from partners.validators import validate_pdf
+from samsmu_intl.content.aggregates import count_per_item, per_item
 from samsmu_intl.content.counts import PlaceCountsMixin
 from samsmu_intl.content.publishing import Publishable, PublishableQuerySet
 from samsmu_intl.content.text import RichTextField, normalise_for_search
@@ -79,10 +80,10 @@ class PartnerQuerySet(PlaceCountsMixin, PublishableQuerySet):
     def with_agreement_summary(self):
         """How many agreements are in force, and the nearest end date among them (open-ended
         ones have none)."""
-        in_force = AgreementDates(end_field="agreements__valid_until").in_force()
+        in_force = Agreement.objects.filter(AgreementDates().in_force())
         return self.annotate(
-            active_agreement_count=Count("agreements", filter=in_force, distinct=True),
-            nearest_expiry=Min("agreements__valid_until", filter=in_force),
+            active_agreement_count=count_per_item(in_force, via="partner"),
+            nearest_expiry=per_item(in_force, Min("valid_until"), via="partner"),
         )
 
 
@@ -179,15 +180,14 @@ class AgreementDates:
     later), expiring (ending within EXPIRY_WARNING_DAYS) or expired. The one statement of the
     rule: its conditions serve AgreementQuerySet, the partners' agreement summary and the admin's
     filter, and `validity()` classifies an agreement in hand alike (tests hold the two together
-    at every boundary). `end_field` is the end date's lookup from the queried model."""
+    at every boundary)."""
 
-    def __init__(self, today=None, end_field="valid_until"):
+    def __init__(self, today=None):
         self.today = today or timezone.localdate()
         self.warning_until = self.today + datetime.timedelta(days=EXPIRY_WARNING_DAYS)
-        self.end_field = end_field
 
     def _ends(self, lookup, value):
-        return Q(**{f"{self.end_field}__{lookup}": value})
+        return Q(**{f"valid_until__{lookup}": value})
 
     def in_force(self):
         return self._ends("isnull", True) | self._ends("gte", self.today)

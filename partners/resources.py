@@ -1,26 +1,36 @@
-"""Partners in and out of CSV and XLSX from the admin (django-import-export)."""
+"""Partners in and out of CSV and XLSX from the admin (django-import-export), as a person reads
+them: see samsmu_intl/spreadsheets."""
 
-from import_export import fields, resources, widgets
-
-from partners.models import CooperationForm, Partner
+from partners.models import Partner
+from samsmu_intl.spreadsheets.cells import LANGUAGES
+from samsmu_intl.spreadsheets.resources import ReadableResource
 
 TRANSLATED = ("name", "short_name", "city", "description")
-LANGUAGE_CODES = ("uz", "ru", "en")
 
 
-class PartnerResource(resources.ModelResource):
-    cooperation_forms = fields.Field(
-        attribute="cooperation_forms",
-        column_name="cooperation_forms",
-        widget=widgets.ManyToManyWidget(CooperationForm, field="slug", separator=","),
-    )
+class PartnerResource(ReadableResource):
+    example = {
+        "slug": "example-medical-university",
+        "name_uz": "Namuna tibbiyot universiteti",
+        "name_ru": "Образцовый медицинский университет",
+        "name_en": "Example Medical University",
+        "city_uz": "Berlin",
+        "city_ru": "Берлин",
+        "city_en": "Berlin",
+        "kind": Partner.Kind.MEDICAL_UNIVERSITY,
+        "country": "DE",
+        "website": "https://www.example.org",
+        "cooperation_forms": ["research", "staff-mobility"],
+        "contact_email": "international@example.org",
+        "status": Partner.Status.DRAFT,
+    }
 
     class Meta:
         model = Partner
         import_id_fields = ("slug",)
         fields = (
             "slug",
-            *(f"{name}_{code}" for name in TRANSLATED for code in LANGUAGE_CODES),
+            *(f"{name}_{code}" for name in TRANSLATED for code in LANGUAGES),
             "kind",
             "country",
             "region_override",

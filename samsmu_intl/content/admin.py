@@ -4,13 +4,17 @@ rich-text editor's CSP nonce; and `extend_content_admins`, through which the lay
 (the editors' translation workflow) add their features to every content admin."""
 
 from django.contrib import admin, messages
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.db import models
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from django_countries.fields import CountryField
 from js_asset import Media
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 
 from samsmu_intl.content.drafts import DraftDeletionMixin
+from samsmu_intl.content.forms import CountrySelect
 from samsmu_intl.content.history import HistoryMixin
 from samsmu_intl.content.preview import PreviewAdminMixin
 from samsmu_intl.content.publishing import Publishable
@@ -110,6 +114,23 @@ class ContentAdmin(
     # Staff paste addresses like "www.charite.de": they become https://, not http:// (Django's
     # default until 6.0).
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+    def formfield_for_choice_field(self, db_field, request, **kwargs):
+        # The 250 countries in one pass, as on the public forms: through Django's template per
+        # option they were a third of a partner's change page.
+        if isinstance(db_field, CountryField) and "widget" not in kwargs:
+            kwargs["widget"] = CountrySelect
+        return super().formfield_for_choice_field(db_field, request, **kwargs)
+
+    def action_checkbox(self, obj):
+        # Django's markup, written in one pass: its CheckboxInput renders a template for each
+        # row, a fifth of a 100-row list's time.
+        return format_html(
+            '<input type="checkbox" name="{}" value="{}" class="action-select" aria-label="{}">',
+            ACTION_CHECKBOX_NAME,
+            obj.pk,
+            format_html(_("Select this object for an action - {}"), obj),
+        )
 
 
 class PhotoInline(TranslationStackedInline):

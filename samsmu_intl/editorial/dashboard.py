@@ -22,7 +22,7 @@ from samsmu_intl.editorial.admin_mixins import (
 from samsmu_intl.editorial.models import FieldChange
 from samsmu_intl.editorial.translation_status import (
     LANGUAGES,
-    missing_translation_q,
+    missing_translation_counts,
     part_relations,
     visitor_fields,
 )
@@ -82,15 +82,11 @@ def translation_status(request=None, site=admin.site):
             continue
         if request is not None and not model_admin.has_view_permission(request):
             continue
-        queryset = model._default_manager.all()
         base = {}
         published_only = issubclass(model, Publishable)
         if published_only:
-            queryset = queryset.filter(status=Publishable.Status.PUBLISHED)
             base["status__exact"] = Publishable.Status.PUBLISHED
-        counts = queryset.aggregate(
-            **{code: Count("pk", filter=missing_translation_q(model, code)) for code in LANGUAGES}
-        )
+        counts = missing_translation_counts(model, published_only)
         row = ModelStatus(model, model._meta.verbose_name_plural, published_only)
         for code in LANGUAGES:
             url = changelist_url(model, **base, **{MissingTranslationFilter.parameter_name: code})
@@ -138,18 +134,7 @@ def agreement_alerts(today=None, limit=LIST_LIMIT):
 
 def upcoming_events():
     """The next published events, with their confirmed and waiting-list registrations."""
-    return list(
-        Event.objects.published()
-        .upcoming()
-        .annotate(
-            confirmed_count=Count(
-                "registrations", filter=Q(registrations__status=Registration.Status.CONFIRMED)
-            ),
-            waiting_count=Count(
-                "registrations", filter=Q(registrations__status=Registration.Status.WAITING)
-            ),
-        )[:LIST_LIMIT]
-    )
+    return list(Event.objects.published().upcoming().with_registration_counts()[:LIST_LIMIT])
 
 
 def dashboard(request, site=admin.site):
