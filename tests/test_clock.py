@@ -50,6 +50,7 @@ def test_clock_refuses_anything_else(value):
         clock_time(value)
 
 
+@pytest.mark.system  # pytest itself in another process
 def test_a_malformed_clock_stops_the_run_before_any_test():
     result = pytest_run("--clock=8pm", "tests/test_clock.py")
     assert result.returncode == pytest.ExitCode.USAGE_ERROR, result.stdout + result.stderr
@@ -78,6 +79,7 @@ def test_under_the_clock_it_is_that_time_of_day_today(request):
     assert offset == timezone.localtime(now).strftime("%z")
 
 
+@pytest.mark.system  # pytest itself in another process
 def test_the_clock_reaches_the_xdist_workers():
     test = "tests/test_clock.py::test_under_the_clock_it_is_that_time_of_day_today"
     result = pytest_run("-n", "1", "--clock=20:30", "-rs", test)

@@ -36,11 +36,6 @@ PASSWORD = "Ulugbek observatory 1420"
 
 
 @pytest.fixture(autouse=True)
-def fast_hashing(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture(autouse=True)
 def in_english(client):
     client.cookies["django_language"] = "en"
 
