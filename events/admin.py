@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext_lazy
@@ -250,6 +251,9 @@ class RegistrationAdmin(SpreadsheetAdminMixin, ExportMixin, admin.ModelAdmin):
             self.message_user(request, moved_message(moved))
 
     def save_model(self, request, obj, form, change):
+        if "status" in form.changed_data:
+            cancelled = obj.status == Registration.Status.CANCELLED
+            obj.cancelled_at = timezone.now() if cancelled else None
         super().save_model(request, obj, form, change)
         if "status" in form.changed_data:
             self._fill_places(request, [obj.event])
