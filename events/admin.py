@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext_lazy
@@ -16,6 +17,17 @@ from samsmu_intl.images.thumbnails import thumbnail
 from samsmu_intl.spreadsheets.admin import SpreadsheetAdminMixin
 from samsmu_intl.spreadsheets.cells import LabelWidget
 from samsmu_intl.spreadsheets.resources import ReadableResource
+
+
+def moved_message(count):
+    return (
+        ngettext(
+            "%d person moved from the waiting list and emailed.",
+            "%d people moved from the waiting list and emailed.",
+            count,
+        )
+        % count
+    )
 
 
 class EventPhotoInline(PhotoInline):
@@ -54,13 +66,30 @@ class EventAdmin(ContentAdmin):
         (_("Cover image"), {"fields": ("cover", "cover_thumbnail", "cover_alt")}),
         (
             _("Webinar and registration"),
-            {"fields": ("join_url", "recording_url", "capacity", "registration_deadline")},
+            {
+                "fields": (
+                    "join_url",
+                    "recording_url",
+                    "capacity",
+                    "registration_deadline",
+                    "waiting_list_hours",
+                )
+            },
         ),
         (_("Publishing"), {"fields": ("status", "publish_from")}),
     ]
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_registration_counts()
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and {"capacity", "waiting_list_hours"} & set(form.changed_data):
+            # More places, or a waiting list open longer: they go to those waiting at once.
+            promoted = obj.fill_places()
+            emails.send_promotions(promoted)
+            if promoted:
+                self.message_user(request, moved_message(len(promoted)))
 
     @admin.display(description=_("cover image"))
     def cover_thumbnail(self, event):
@@ -182,6 +211,8 @@ class RegistrationAdmin(SpreadsheetAdminMixin, ExportMixin, admin.ModelAdmin):
         "confirmation_sent_at",
         "reminder_sent_at",
         "recording_sent_at",
+        "cancelled_at",
+        "no_place_sent_at",
         "email_error",
     )
     fields = (
@@ -206,6 +237,35 @@ class RegistrationAdmin(SpreadsheetAdminMixin, ExportMixin, admin.ModelAdmin):
         return super().has_export_permission(request) and request.user.has_perm(
             "events.export_registration"
         )
+
+    # A place freed by staff (a registration deleted, or its status changed) goes to the waiting
+    # list at once, as one freed by the registrant's own link does.
+
+    def _fill_places(self, request, events):
+        moved = 0
+        for event in events:
+            promoted = event.fill_places()
+            emails.send_promotions(promoted)
+            moved += len(promoted)
+        if moved:
+            self.message_user(request, moved_message(moved))
+
+    def save_model(self, request, obj, form, change):
+        if "status" in form.changed_data:
+            cancelled = obj.status == Registration.Status.CANCELLED
+            obj.cancelled_at = timezone.now() if cancelled else None
+        super().save_model(request, obj, form, change)
+        if "status" in form.changed_data:
+            self._fill_places(request, [obj.event])
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        self._fill_places(request, [obj.event])
+
+    def delete_queryset(self, request, queryset):
+        events = list(Event.objects.filter(registrations__in=queryset).distinct())
+        super().delete_queryset(request, queryset)
+        self._fill_places(request, events)
 
     @admin.display(description=_("emails OK"), boolean=True)
     def emails_ok(self, registration):
@@ -237,15 +297,7 @@ class RegistrationAdmin(SpreadsheetAdminMixin, ExportMixin, admin.ModelAdmin):
             registration.save(update_fields=["status"])
             emails.send_moved_from_waiting_list(registration)
             moved += 1
-        self.message_user(
-            request,
-            ngettext(
-                "%d person moved from the waiting list and emailed.",
-                "%d people moved from the waiting list and emailed.",
-                moved,
-            )
-            % moved,
-        )
+        self.message_user(request, moved_message(moved))
 
     @admin.action(description=_("Send the confirmation email again"), permissions=["change"])
     def resend_confirmation(self, request, queryset):

@@ -1,9 +1,10 @@
 """Events as iCalendar (RFC 5545) with the icalendar library: one event, or a feed of them."""
 
 import datetime
+from email.utils import parseaddr
 
 from django.conf import settings
-from django.utils import translation
+from django.utils import timezone, translation
 from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
@@ -11,6 +12,8 @@ from samsmu_intl.content.languages import localized
 from samsmu_intl.serving.origin import site_host
 
 PRODUCT_ID = "-//Samarkand State Medical University//International Cooperation//EN"
+# The confirmation's entry has none (0): a calendar app lets a higher one replace it.
+CANCELLED_SEQUENCE = 1
 
 
 def uid_for(event):
@@ -48,15 +51,36 @@ def calendar_event(event, absolute_url):
     return item
 
 
-def calendar(events, name, absolute_url_for):
-    """A VCALENDAR with one VEVENT per event; absolute_url_for(event) gives each event's link."""
+def _calendar(name, method):
     feed = Calendar()
     feed.add("prodid", PRODUCT_ID)
     feed.add("version", "2.0")
     feed.add("calscale", "GREGORIAN")
-    feed.add("method", "PUBLISH")
+    feed.add("method", method)
     feed.add("x-wr-calname", name)
     feed.add("x-wr-timezone", settings.TIME_ZONE)
+    return feed
+
+
+def calendar(events, name, absolute_url_for):
+    """A VCALENDAR with one VEVENT per event; absolute_url_for(event) gives each event's link."""
+    feed = _calendar(name, "PUBLISH")
     for event in events:
         feed.add_component(calendar_event(event, absolute_url_for(event)))
+    return feed.to_ical()
+
+
+def cancellation(event, name, absolute_url, attendee):
+    """METHOD:CANCEL for one registrant (RFC 5546): the same UID as the entry their
+    confirmation added, STATUS:CANCELLED and a higher SEQUENCE, so that calendar apps remove
+    it."""
+    feed = _calendar(name, "CANCEL")
+    item = calendar_event(event, absolute_url)
+    del item["DTSTAMP"]
+    item.add("dtstamp", timezone.now())
+    item.add("status", "CANCELLED")
+    item.add("sequence", CANCELLED_SEQUENCE)
+    item.add("organizer", f"mailto:{parseaddr(settings.DEFAULT_FROM_EMAIL)[1]}")
+    item.add("attendee", f"mailto:{attendee}")
+    feed.add_component(item)
     return feed.to_ical()

@@ -5,10 +5,11 @@ import logging
 
 from django.conf import settings
 from django.core.mail import EmailMessage
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from events.calendar import calendar
+from events.calendar import calendar, cancellation
 from samsmu_intl.content.languages import localized
 from samsmu_intl.serving.origin import absolute_url
 
@@ -20,7 +21,7 @@ def _event_url(event, language):
         return absolute_url(event.get_absolute_url())
 
 
-def _send(registration, template, *, attach_calendar=False, sent_field=None, **context):
+def _send(registration, template, *, calendar_method=None, sent_field=None, **context):
     event = registration.event
     language = registration.language or settings.LANGUAGE_CODE
     with translation.override(language):
@@ -30,14 +31,19 @@ def _send(registration, template, *, attach_calendar=False, sent_field=None, **c
             "event": event,
             "title": localized(event, "title"),
             "event_url": url,
+            "link_url": absolute_url(registration.get_link_url()),
             **context,
         }
         subject = render_to_string(f"events/email/{template}_subject.txt", context).strip()
         body = render_to_string(f"events/email/{template}.txt", context)
         message = EmailMessage(subject, body, to=[registration.email])
-        if attach_calendar:
+        if calendar_method == "PUBLISH":
             ics = calendar([event], str(context["title"]), lambda _event: url)
-            message.attach(f"{event.slug}.ics", ics, "text/calendar; charset=utf-8; method=PUBLISH")
+        elif calendar_method == "CANCEL":
+            ics = cancellation(event, str(context["title"]), url, registration.email)
+        if calendar_method:
+            mimetype = f"text/calendar; charset=utf-8; method={calendar_method}"
+            message.attach(f"{event.slug}.ics", ics, mimetype)
     try:
         message.send()
     except Exception as error:  # any mail-server failure; the registration stays
@@ -53,16 +59,33 @@ def _send(registration, template, *, attach_calendar=False, sent_field=None, **c
 
 def send_confirmation(registration):
     return _send(
-        registration, "confirmation", attach_calendar=True, sent_field="confirmation_sent_at"
+        registration, "confirmation", calendar_method="PUBLISH", sent_field="confirmation_sent_at"
     )
 
 
 def send_moved_from_waiting_list(registration):
-    return _send(registration, "promoted", attach_calendar=True)
+    return _send(registration, "promoted", calendar_method="PUBLISH")
+
+
+def send_promotions(promoted):
+    """Tell each of them that a place is theirs, once the transaction that moved them has
+    committed (at once when there is none): never for a move that was rolled back."""
+    for registration in promoted:
+        transaction.on_commit(
+            lambda registration=registration: send_moved_from_waiting_list(registration)
+        )
+
+
+def send_cancellation(registration):
+    return _send(registration, "cancellation", calendar_method="CANCEL")
+
+
+def send_no_place(registration):
+    return _send(registration, "no_place")
 
 
 def send_reminder(registration):
-    return _send(registration, "reminder", attach_calendar=True)
+    return _send(registration, "reminder", calendar_method="PUBLISH")
 
 
 def send_recording(registration):

@@ -3,6 +3,7 @@ import datetime
 from collections import Counter
 from dataclasses import dataclass
 
+from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Q
@@ -25,6 +26,8 @@ from samsmu_intl.images.uploads import ImageField
 
 JOIN_LINK_OPENS_BEFORE = datetime.timedelta(hours=1)
 REMINDER_BEFORE = datetime.timedelta(days=1)
+WAITING_LIST_HOURS = 24
+LINK_SALT = "events.registration.link"
 
 
 @dataclass(frozen=True)
@@ -185,6 +188,15 @@ class Event(Publishable):
         blank=True,
         help_text=_("Empty: registration closes when the event starts."),
     )
+    waiting_list_hours = models.PositiveSmallIntegerField(
+        _("waiting list moves until (hours before the start)"),
+        default=WAITING_LIST_HOURS,
+        help_text=_(
+            "When someone cancels, the first person on the waiting list gets the place and an "
+            "email, until this many hours before the start. After that, the people still "
+            "waiting are told that no place came free."
+        ),
+    )
 
     objects = EventQuerySet.as_manager()
 
@@ -234,6 +246,21 @@ class Event(Publishable):
         if self.registration_deadline:
             return min(self.registration_deadline, self.starts_at)
         return self.starts_at
+
+    def places_left(self, confirmed):
+        """None when places are not limited."""
+        return None if self.capacity is None else max(self.capacity - confirmed, 0)
+
+    @property
+    def waiting_list_closes_at(self):
+        return self.starts_at - datetime.timedelta(hours=self.waiting_list_hours)
+
+    def waiting_list_moves(self, now=None):
+        return (now or timezone.now()) < self.waiting_list_closes_at
+
+    def registrations_changeable(self, now=None):
+        """Registrants may cancel until the start."""
+        return (now or timezone.now()) < self.starts_at
 
     def registration_open(self, now=None):
         return (
@@ -295,22 +322,58 @@ class Event(Publishable):
 
         Returns (registration, created). The event row is locked while places are counted, so
         two people racing for the last place cannot both get it (PostgreSQL row lock; SQLite
-        runs write transactions one at a time)."""
+        runs write transactions one at a time). Someone who cancelled and registers again gets
+        their row back, at the end of the queue."""
         email = email.strip().lower()
         with transaction.atomic():
             event = Event.objects.select_for_update().get(pk=self.pk)
             existing = event.registrations.filter(email=email).first()
-            if existing:
+            if existing and existing.status != Registration.Status.CANCELLED:
                 return existing, False
             taken = event.registrations.confirmed().count()
             full = event.capacity is not None and taken >= event.capacity
-            registration = event.registrations.create(
+            status = Registration.Status.WAITING if full else Registration.Status.CONFIRMED
+            if existing is None:
+                registration = event.registrations.create(
+                    email=email, language=language, status=status, **details
+                )
+                return registration, True
+            fresh = Registration(
+                pk=existing.pk,
+                event=event,
                 email=email,
                 language=language,
-                status=Registration.Status.WAITING if full else Registration.Status.CONFIRMED,
+                status=status,
+                created_at=timezone.now(),
                 **details,
             )
-        return registration, True
+            fresh.save(force_update=True)
+        return fresh, True
+
+    def promote_waiting(self, now=None):
+        """Give the free places to the waiting list, first registered first. Call it inside
+        transaction.atomic() on a row from `Event.objects.select_for_update()`, so that no
+        other change of places runs meanwhile. Returns the registrations moved; they are owed
+        an email (emails.send_promotions). Nobody moves once the waiting list has closed."""
+        if not self.waiting_list_moves(now):
+            return []
+        waiting = self.registrations.waiting().order_by("created_at", "pk")
+        if self.capacity is not None:
+            free = self.capacity - self.registrations.confirmed().count()
+            if free <= 0:
+                return []
+            waiting = waiting[:free]
+        promoted = list(waiting)
+        for registration in promoted:
+            registration.status = Registration.Status.CONFIRMED
+            registration.save(update_fields=["status"])
+        return promoted
+
+    def fill_places(self, now=None):
+        """promote_waiting() in a transaction of its own, with the event row locked: after
+        staff remove someone or raise the capacity."""
+        with transaction.atomic():
+            return Event.objects.select_for_update().get(pk=self.pk).promote_waiting(now)
 
 
 class EventPhoto(models.Model):
@@ -355,7 +418,28 @@ class EventPhoto(models.Model):
             raise ValidationError(errors)
 
 
+def _link_signer(email):
+    # Bound to the address as well as the row: when staff correct an address, the link sent to
+    # the old one stops working ("Send the confirmation again" sends a new one).
+    return signing.Signer(salt=f"{LINK_SALT}:{email}", sep=".")
+
+
 class RegistrationQuerySet(models.QuerySet):
+    def from_link(self, token):
+        """The registration a personal link names, with its event; None for a token that is
+        malformed, forged, or made for an address the row no longer has."""
+        number = token.partition(".")[0]
+        if not (number.isascii() and number.isdigit() and len(number) < 19):
+            return None
+        registration = self.select_related("event").filter(pk=int(number)).first()
+        if registration is None:
+            return None
+        try:
+            _link_signer(registration.email).unsign(token)
+        except signing.BadSignature:
+            return None
+        return registration
+
     def confirmed(self):
         return self.filter(status=Registration.Status.CONFIRMED)
 
@@ -382,6 +466,7 @@ class Registration(models.Model):
     class Status(models.TextChoices):
         CONFIRMED = "confirmed", _("Registered")
         WAITING = "waiting", _("On the waiting list")
+        CANCELLED = "cancelled", _("Cancelled")
 
     event = models.ForeignKey(
         Event, on_delete=models.CASCADE, related_name="registrations", verbose_name=_("event")
@@ -400,6 +485,8 @@ class Registration(models.Model):
     )
     reminder_sent_at = models.DateTimeField(_("reminder sent"), null=True, blank=True)
     recording_sent_at = models.DateTimeField(_("recording sent"), null=True, blank=True)
+    cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
+    no_place_sent_at = models.DateTimeField(_("told no place came free"), null=True, blank=True)
 
     objects = RegistrationQuerySet.as_manager()
 
@@ -420,3 +507,31 @@ class Registration(models.Model):
         # Addresses differ only in case for the same person; one spelling per event.
         self.email = self.email.strip().lower()
         super().save(*args, **kwargs)
+
+    @property
+    def link_token(self):
+        """The token of this registration's personal link ("my registration"): no account, no
+        login; signed with the site's secret key, so that nobody can make one for another
+        registration."""
+        return _link_signer(self.email).sign(str(self.pk))
+
+    def get_link_url(self):
+        return reverse(
+            "events:registration", kwargs={"slug": self.event.slug, "token": self.link_token}
+        )
+
+    def cancel(self, now=None):
+        """Cancel (the row stays, for staff to see), and give the freed place to the waiting
+        list in the same transaction. Returns (cancelled, promoted): cancelled is False when
+        it already was; promoted are the registrations that moved up."""
+        now = now or timezone.now()
+        with transaction.atomic():
+            # The event's row first, as register() and fill_places() lock it: every change of
+            # this event's places waits for the one before it.
+            event = Event.objects.select_for_update().get(pk=self.event_id)
+            current = Registration.objects.get(pk=self.pk)
+            if current.status == self.Status.CANCELLED:
+                return False, []
+            self.status, self.cancelled_at = self.Status.CANCELLED, now
+            self.save(update_fields=["status", "cancelled_at"])
+            return True, event.promote_waiting(now)

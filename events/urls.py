@@ -12,4 +12,10 @@ urlpatterns = [
     path("events/preview/<int:pk>/", views.EventPreviewView.as_view(), name="preview"),
     path("events/<slug:slug>/register/", views.register, name="register"),
     path("events/<slug:slug>/event.ics", views.event_ics, name="ics"),
+    path("events/<slug:slug>/registration/<str:token>/", views.registration, name="registration"),
+    path(
+        "events/<slug:slug>/registration/<str:token>/cancel/",
+        views.cancel_registration,
+        name="cancel-registration",
+    ),
 ]

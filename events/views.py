@@ -5,13 +5,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 from django.views.generic import DetailView, ListView
 
 from events import emails
 from events.calendar import calendar
 from events.forms import RegistrationForm
-from events.models import Event
+from events.models import Event, Registration
 from events.structured_data import event as event_data
 from samsmu_intl.content.feeds import ContentFeed
 from samsmu_intl.content.filters import Choice, query_string, read_choices
@@ -88,6 +89,7 @@ class EventDetailView(PublishedViewMixin, BreadcrumbsMixin, DetailView):
     def get_queryset(self):
         return (
             self.visible(Event.objects)
+            .with_registration_counts()
             .select_related("partner")
             .prefetch_related(
                 "photos",
@@ -105,6 +107,7 @@ class EventDetailView(PublishedViewMixin, BreadcrumbsMixin, DetailView):
             show_join_link=event.join_link_visible(now),
             show_recording=event.recording_visible(now),
             registration_open=event.registration_open(now),
+            places_left=event.places_left(event.confirmed_count),
             partner_visible=event.partner is not None and event.partner.is_visible,
         )
 
@@ -160,12 +163,91 @@ def register(request, slug):
         messages.add_message(request, *_outcome_message(registration, created))
         return redirect(request.path)
 
-    confirmed = event.registrations.confirmed().count()
     context.update(
-        form=form,
-        places_left=None if event.capacity is None else max(event.capacity - confirmed, 0),
+        form=form, places_left=event.places_left(event.registrations.confirmed().count())
     )
     return render(request, "events/register.html", context)
+
+
+# "Your registration": the personal link in every email to a registrant. The pages show one
+# person's details, so neither the page cache nor nginx keeps them (never_cache: private,
+# no-store), and search engines are asked not to index them.
+
+
+def _link_message(request, message, *, event=None, status=200, done=False):
+    context = {"heading": _("Your registration"), "event": event, "message": message, "done": done}
+    if event is not None:
+        context["title"] = localized(event, "title")
+    return render(request, "events/register_message.html", context, status=status)
+
+
+def _link_page(request, template, registration, token, **context):
+    event = registration.event
+    context |= {
+        "registration": registration,
+        "event": event,
+        "title": localized(event, "title"),
+        "token": token,
+    }
+    return render(request, template, context)
+
+
+def _registration_from_link(request, slug, token):
+    """(registration, None) for a link that may be used; (None, the page that says why) for a
+    forged or outdated one, a cancelled registration, or an event that is over."""
+    registration = Registration.objects.from_link(token)
+    if registration is None or registration.event.slug != slug or not registration.event.is_visible:
+        message = _(
+            "This link is not valid. Please open the whole link from your email; if it still "
+            "does not work, write to the department."
+        )
+        return None, _link_message(request, message, status=404)
+    event = registration.event
+    if registration.status == Registration.Status.CANCELLED:
+        message = _("This registration has been cancelled.")
+        return None, _link_message(request, message, event=event, status=410)
+    if event.has_ended():
+        message = _("This link has expired: the event is over.")
+        return None, _link_message(request, message, event=event, status=410)
+    return registration, None
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD"])
+def registration(request, slug, token):
+    registration, refusal = _registration_from_link(request, slug, token)
+    if refusal:
+        return refusal
+    changeable = registration.event.registrations_changeable()
+    return _link_page(
+        request, "events/registration.html", registration, token, changeable=changeable
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def cancel_registration(request, slug, token):
+    """Asks once (this page), then cancels (its POST)."""
+    registration, refusal = _registration_from_link(request, slug, token)
+    if refusal:
+        return refusal
+    event = registration.event
+    if not event.registrations_changeable():
+        message = _("The event has started: the registration can no longer be cancelled.")
+        return _link_message(request, message, event=event, status=410)
+    if request.method == "POST":
+        cancelled, promoted = registration.cancel()
+        emails.send_promotions(promoted)
+        if not cancelled:  # a second click, or two tabs
+            message = _("This registration has been cancelled.")
+            return _link_message(request, message, event=event, status=410)
+        emails.send_cancellation(registration)
+        message = _(
+            "Your registration is cancelled. We have sent you an email with a calendar file "
+            "that removes the event from your calendar."
+        )
+        return _link_message(request, message, event=event, done=True)
+    return _link_page(request, "events/registration_cancel.html", registration, token)
 
 
 def _ics_response(payload, filename):

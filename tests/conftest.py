@@ -150,14 +150,16 @@ def seeded(db):
 @pytest.fixture
 def public_site(seeded, make_program, make_event, make_news):
     """The content every page type of tests/public_pages.py shows: the seed, a program of its
-    partners, an upcoming online webinar with one place, open for registration, and a news
-    article about the seed's partner and event."""
+    partners, an upcoming online webinar with two places, open for registration, one of them
+    taken by the registration whose personal link the pages walk, and a news article about the
+    seed's partner and event."""
     import datetime
 
     from django.utils import timezone
 
-    from events.models import Event
+    from events.models import Event, Registration
     from partners.models import Partner, Program
+    from tests.public_pages import SITE_REGISTRATION
 
     make_program(
         "summer-school",
@@ -174,7 +176,7 @@ def public_site(seeded, make_program, make_event, make_news):
     )
     # On the minute, as staff enter it (a backup keeps milliseconds, not microseconds).
     starts = timezone.now().replace(second=0, microsecond=0) + datetime.timedelta(days=3)
-    make_event(
+    webinar = make_event(
         "webinar",
         starts_at=starts,
         title_uz="Klinik tadqiqotlar boʻyicha vebinar",
@@ -185,7 +187,17 @@ def public_site(seeded, make_program, make_event, make_news):
         summary_en="An online seminar for partners.",
         kind=Event.Kind.WEBINAR,
         is_online=True,
-        capacity=1,
+        capacity=2,
+    )
+    Registration.objects.create(
+        **SITE_REGISTRATION,
+        event=webinar,
+        name="Guest Speaker",
+        affiliation="Yeditepe University",
+        country="TR",
+        consent=True,
+        language="en",
+        status=Registration.Status.CONFIRMED,
     )
     seeded_news_article(make_news)
 

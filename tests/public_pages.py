@@ -15,12 +15,14 @@ LANGUAGES = ("uz", "ru", "en")
 class PublicUrl:
     name: str  # as the resolver knows it: "partners:detail"
     slug: str | None = None
+    token: str | None = None  # a personal link's (REGISTRATION_TOKEN)
     html: bool = True  # a page a person reads, not a feed, calendar, image or robots.txt
     form: bool = False  # visitors post a form to it
 
     def path(self, language="en"):
+        kwargs = {"slug": self.slug, "token": self.token} if self.token else {"slug": self.slug}
         with translation.override(language):
-            return reverse(self.name, kwargs={"slug": self.slug} if self.slug else None)
+            return reverse(self.name, kwargs=kwargs if self.slug else None)
 
     @property
     def localized(self):
@@ -30,6 +32,19 @@ class PublicUrl:
     def __str__(self):
         return f"{self.name}-{self.slug}" if self.slug else self.name
 
+
+# The public_site fixture's registration for the webinar: its personal link is signed with
+# its number and address, so they are fixed (a number no sequence reaches in a test run).
+SITE_REGISTRATION = {"pk": 900_000_001, "email": "guest@example.org"}
+
+
+def _registration_token():
+    from events.models import Registration
+
+    return Registration(**SITE_REGISTRATION).link_token
+
+
+REGISTRATION_TOKEN = _registration_token()
 
 # The slugs are the seed's or the public_site fixture's.
 PUBLIC_URLS = [
@@ -49,6 +64,8 @@ PUBLIC_URLS = [
     PublicUrl("events:detail", "webinar"),  # upcoming, online, open for registration
     PublicUrl("events:register", "webinar", form=True),
     PublicUrl("events:ics", "webinar", html=False),
+    PublicUrl("events:registration", "webinar", REGISTRATION_TOKEN),
+    PublicUrl("events:cancel-registration", "webinar", REGISTRATION_TOKEN, form=True),
     PublicUrl("news:list"),
     PublicUrl("news:feed", html=False),
     PublicUrl("news:detail", "exchange-report"),  # the public_site fixture's article

@@ -18,6 +18,7 @@ SEED = int(os.environ.get("FUZZ_SEED") or random.SystemRandom().randrange(2**32)
 AGAIN = f"FUZZ_SEED={SEED} FUZZ_REQUESTS={REQUESTS_PER_RUN} sends these requests again"
 
 SLUGS = sorted({url.slug for url in PUBLIC_URLS if url.slug})
+TOKENS = sorted({url.token for url in PUBLIC_URLS if url.token})
 PARAMETERS = ["page", "q", "region", "country", "kind", "cooperation", "year", "level", "type"]
 FIELDS = ["name", "email", "affiliation", "country", "consent", "topic", "message", "website"]
 
@@ -25,12 +26,25 @@ text = st.text(
     alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=80
 ) | st.sampled_from(["", "0", "-1", "99999", "abc", "%", "\x00", "😀" * 50, "a" * 1200, "../.."])
 slugs = st.sampled_from(SLUGS) | st.text(alphabet=string.ascii_letters + "-_%.", max_size=60)
+# A personal link's token: the real one, one with a character changed, or made up.
+tokens = (
+    st.sampled_from(TOKENS)
+    | st.builds(
+        lambda token, at, char: token[:at] + char + token[at + 1 :],
+        st.sampled_from(TOKENS),
+        st.integers(0, 60),
+        st.sampled_from("0aA-_.:"),
+    )
+    | st.text(alphabet=string.ascii_letters + string.digits + "-_.:%", max_size=80)
+)
 prefixes = st.sampled_from(["uz", "ru", "en", "de", "", "UZ", "xx-yy"])
 
 
 def route(url):
-    """The URL's path after its language prefix, with a slot for the slug."""
+    """The URL's path after its language prefix, with slots for the slug and the token."""
     path = url.path("en").removeprefix("/en/" if url.localized else "/")
+    if url.token:
+        path = path.replace(url.token, "{token}")
     return path.replace(url.slug, "{slug}") if url.slug else path
 
 
@@ -39,7 +53,9 @@ def requests(draw):
     form = draw(st.booleans()) and draw(st.integers(0, 3)) == 0
     url = draw(st.sampled_from(FORM_PAGES if form else PUBLIC_URLS))
     prefix = draw(prefixes) if url.localized else ""
-    path = "/" + "/".join(part for part in (prefix, route(url).format(slug=draw(slugs))) if part)
+    path = "/" + "/".join(
+        part for part in (prefix, route(url).format(slug=draw(slugs), token=draw(tokens))) if part
+    )
     if draw(st.integers(0, 9)) == 0:
         path += draw(st.text(alphabet=string.printable.strip(), max_size=40))
     query = draw(

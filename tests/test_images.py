@@ -207,6 +207,7 @@ def event_form(**overrides):
         "capacity": "",
         "registration_deadline_0": "",
         "registration_deadline_1": "",
+        "waiting_list_hours": "24",
         "status": "published",
         "publish_from_0": "",
         "publish_from_1": "",

@@ -33,8 +33,17 @@ from samsmu_intl.serving.cache import cache_call
 
 GENERATION_KEY = "page-cache:generation"
 CACHED_METHODS = ("GET", "HEAD")
-# Models whose changes do not show on any cached page.
-UNCACHED_MODELS = {"events.registration"}
+# Fields whose changes show on no cached page: a registration's email bookkeeping. Its
+# creation, status and deletion do show (the event page counts the places and the waiting list).
+UNSHOWN_FIELDS = {
+    "events.registration": {
+        "confirmation_sent_at",
+        "reminder_sent_at",
+        "recording_sent_at",
+        "no_place_sent_at",
+        "email_error",
+    }
+}
 
 
 def new_generation():
@@ -46,8 +55,9 @@ def new_generation():
 
 
 def invalidate_pages(**kwargs):
-    sender = kwargs.get("sender")
-    if sender is not None and sender._meta.label_lower in UNCACHED_MODELS:
+    sender, fields = kwargs.get("sender"), kwargs.get("update_fields")
+    unshown = UNSHOWN_FIELDS.get(sender._meta.label_lower, set()) if sender is not None else set()
+    if fields and fields <= unshown:
         return
     cache_call("set", GENERATION_KEY, uuid.uuid4().hex, timeout=None)
 

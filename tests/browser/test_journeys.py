@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import translation
 from playwright.sync_api import expect
 
-from tests.public_pages import LANGUAGES, PUBLIC_PAGES
+from tests.public_pages import LANGUAGES, PUBLIC_PAGES, SITE_REGISTRATION
 
 # Transactional: the live server reads what the test writes. The flush after each test ends with
 # post_migrate, which recreates content types and the forms of cooperation.
@@ -134,6 +134,33 @@ def test_keyboard_user_registers_for_a_webinar_then_the_next_waits(page, site):
 
     page.goto(page_url(site, "events:register", "en", slug="webinar"))
     expect(page.get_by_text("All places are taken.")).to_be_visible()
+
+
+def test_registrant_cancels_by_their_link_and_the_next_waiting_gets_the_place(page, site):
+    from events.models import Registration
+
+    guest = Registration.objects.get(email=SITE_REGISTRATION["email"])
+    waiting = Registration.objects.create(
+        event=guest.event,
+        email="next@example.org",
+        name="Next",
+        affiliation="X",
+        country="UZ",
+        consent=True,
+        language="ru",
+        status=Registration.Status.WAITING,
+    )
+    link = page_url(site, "events:registration", "en", slug="webinar", token=guest.link_token)
+    page.goto(link)
+    expect(page.locator("h1")).to_have_text("Your registration")
+    page.get_by_role("link", name="Cancel registration").click()
+    expect(page.locator("h1")).to_have_text("Cancel registration")
+    page.get_by_role("button", name="Yes, cancel my registration").click()
+    expect(page.get_by_role("status")).to_contain_text("Your registration is cancelled.")
+    waiting.refresh_from_db()
+    assert waiting.status == Registration.Status.CONFIRMED
+    page.goto(link)
+    expect(page.get_by_role("status")).to_have_text("This registration has been cancelled.")
 
 
 def test_registration_errors_are_announced_next_to_the_fields(page, site):

@@ -1,3 +1,4 @@
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
@@ -8,7 +9,9 @@ from events.models import REMINDER_BEFORE, Event, Registration
 class Command(BaseCommand):
     help = (
         "Email a reminder to everyone registered for a webinar or seminar that starts within a "
-        "day. Safe to run from cron as often as you like: each person gets one reminder."
+        "day, then tell those still waiting for a place whose waiting list has closed "
+        "(close_waiting_lists). Safe to run from cron as often as you like: each person gets "
+        "one reminder, and one waiting-list email."
     )
 
     def add_arguments(self, parser):
@@ -44,3 +47,6 @@ class Command(BaseCommand):
                 Registration.objects.filter(pk=registration.pk).update(reminder_sent_at=None)
                 failed += 1
         self.stdout.write(f"Reminders sent: {sent}; failed: {failed}.")
+        # The same hourly timer (deploy/systemd/samsmu-intl-reminders.timer) closes the
+        # waiting lists.
+        call_command("close_waiting_lists", dry_run=dry_run, stdout=self.stdout)
