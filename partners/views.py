@@ -111,6 +111,12 @@ def partners_news():
     return Partner._meta.get_field("news").related_model.objects
 
 
+def programs_documents():
+    """Public documents (forms, brochures), reached the same way: the applicants' app that
+    holds them sits above partners in the layers."""
+    return Program._meta.get_field("documents").related_model.objects
+
+
 class PartnerDetailView(PublishedViewMixin, BreadcrumbsMixin, DetailView):
     template_name = "partners/partner_detail.html"
     context_object_name = "partner"
@@ -235,7 +241,8 @@ class ProgramDetailView(PublishedViewMixin, BreadcrumbsMixin, DetailView):
 
     def get_queryset(self):
         return self.visible(Program.objects).prefetch_related(
-            Prefetch("partners", Partner.objects.published(), to_attr="published_partners")
+            Prefetch("partners", Partner.objects.published(), to_attr="published_partners"),
+            Prefetch("documents", programs_documents().published(), to_attr="published_documents"),
         )
 
 

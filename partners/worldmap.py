@@ -51,11 +51,11 @@ class Place:
 
     @property
     def label_x(self):
-        return f"{self.x + 7:.1f}"
+        return f"{self.x + 9:.1f}"
 
     @property
     def label_y(self):
-        return f"{self.y + 4:.1f}"
+        return f"{self.y + 6:.1f}"
 
 
 def place(name, description, latitude, longitude):

@@ -1,0 +1,73 @@
+from django.contrib import admin
+from django.shortcuts import redirect
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
+
+from samsmu_intl.applicants.models import (
+    ApplicantGuide,
+    ApplicationStep,
+    PublicDocument,
+    Question,
+)
+from samsmu_intl.content.admin import ContentAdmin
+from samsmu_intl.content.drafts import DraftDeletionInlineMixin
+
+
+class ApplicationStepInline(TranslationTabularInline):
+    model = ApplicationStep
+    extra = 0
+    fields = ("title", "text", "order")
+
+
+class QuestionInline(DraftDeletionInlineMixin, TranslationStackedInline):
+    model = Question
+    extra = 0
+    fields = ("question", "answer", "order", "status", "publish_from")
+
+
+@admin.register(ApplicantGuide)
+class ApplicantGuideAdmin(ContentAdmin):
+    inlines = [ApplicationStepInline, QuestionInline]
+    preview_url_name = "applicants:preview"
+    autocomplete_fields = ("contact",)
+    fieldsets = [
+        (None, {"fields": ("intro", "documents_needed", "deadlines")}),
+        (_("Contact person"), {"fields": ("contact",)}),
+    ]
+
+    def preview_url_kwargs(self, obj):
+        return {}
+
+    def has_add_permission(self, request):
+        return not ApplicantGuide.objects.singleton().exists()
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def changelist_view(self, request, extra_context=None):
+        # One guide: its list would be a page with one link.
+        if ApplicantGuide.objects.singleton().exists():
+            return redirect("admin:applicants_applicantguide_change", ApplicantGuide.SINGLETON_PK)
+        return super().changelist_view(request, extra_context)
+
+
+@admin.register(PublicDocument)
+class PublicDocumentAdmin(ContentAdmin):
+    list_display = ("title", "kind", "language", "file_description", "status", "order")
+    list_display_links = ("title",)
+    list_editable = ("order",)
+    list_filter = ("status", "kind", "language")
+    search_fields = ("title_uz", "title_ru", "title_en")
+    autocomplete_fields = ("programs",)
+    readonly_fields = ("file_description",)
+    fieldsets = [
+        (None, {"fields": ("title", "kind", "language", "file", "file_description")}),
+        (_("Where it is linked"), {"fields": ("programs",)}),
+        (_("Publishing"), {"fields": ("status", "publish_from", "order")}),
+    ]
+
+    @admin.display(description=_("type and size"))
+    def file_description(self, document):
+        if not document.file_size:
+            return "–"
+        return f"{document.type_display()}, {document.size_display()}"
