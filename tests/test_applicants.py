@@ -398,3 +398,11 @@ def test_uzbek_guide_uses_the_proper_letters(seeded):
     assert "oʻ" in texts and "gʻ" in texts
     for wrong in ("o'", "g'", "o`", "g`", "o‘", "g‘"):
         assert wrong not in texts
+
+
+def test_the_guide_opens_from_the_admin_menu_even_before_the_seed(admin_client, db):
+    response = admin_client.get(reverse("admin:applicants_applicantguide_changelist"))
+    assert response.status_code == 302
+    assert response["Location"] == reverse("admin:applicants_applicantguide_change", args=[1])
+    assert admin_client.get(response["Location"]).status_code == 200
+    assert ApplicantGuide.objects.count() == 1

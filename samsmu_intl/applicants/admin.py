@@ -39,14 +39,17 @@ class ApplicantGuideAdmin(ContentAdmin):
         return {}
 
     def has_add_permission(self, request):
-        return not ApplicantGuide.objects.singleton().exists()
+        # There is one guide, made when first opened: no "add" link, and no query on every
+        # admin page (the menu asks each admin whether it may add).
+        return False
 
     def has_delete_permission(self, request, obj=None):
         return False
 
     def changelist_view(self, request, extra_context=None):
         # One guide: its list would be a page with one link.
-        if ApplicantGuide.objects.singleton().exists():
+        if self.has_change_permission(request):
+            ApplicantGuide.objects.get_or_create(pk=ApplicantGuide.SINGLETON_PK)
             return redirect("admin:applicants_applicantguide_change", ApplicantGuide.SINGLETON_PK)
         return super().changelist_view(request, extra_context)
 
