@@ -1,9 +1,12 @@
+from django import forms
 from django.contrib import admin
+from django.db import models
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
+from modeltranslation.admin import TranslationStackedInline
 
 from samsmu_intl.applicants.models import (
+    MIME_TYPES,
     ApplicantGuide,
     ApplicationStep,
     PublicDocument,
@@ -13,10 +16,11 @@ from samsmu_intl.content.admin import ContentAdmin
 from samsmu_intl.content.drafts import DraftDeletionInlineMixin
 
 
-class ApplicationStepInline(TranslationTabularInline):
+class ApplicationStepInline(TranslationStackedInline):
     model = ApplicationStep
     extra = 0
     fields = ("title", "text", "order")
+    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 3})}}
 
 
 class QuestionInline(DraftDeletionInlineMixin, TranslationStackedInline):
@@ -63,6 +67,15 @@ class PublicDocumentAdmin(ContentAdmin):
     search_fields = ("title_uz", "title_ru", "title_en")
     autocomplete_fields = ("programs",)
     readonly_fields = ("file_description",)
+    # The file chooser offers the three kinds first; the upload is checked by its bytes anyway.
+    formfield_overrides = {
+        **ContentAdmin.formfield_overrides,
+        models.FileField: {
+            "widget": forms.ClearableFileInput(
+                attrs={"accept": ".pdf,.docx,.xlsx," + ",".join(MIME_TYPES.values())}
+            )
+        },
+    }
     fieldsets = [
         (None, {"fields": ("title", "kind", "language", "file", "file_description")}),
         (_("Where it is linked"), {"fields": ("programs",)}),
