@@ -8,7 +8,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 from partners.filters import FILTER_LABELS, PartnerFilters, countries_by_name, country_name
 from partners.models import Agreement, CooperationForm, Partner, Program
 from partners.regions import Region
-from partners.worldmap import legend, world_map
+from partners.worldmap import home, legend, world_map
 from samsmu_intl.content.filters import Choice, query_string, read_choices
 from samsmu_intl.content.languages import localized
 from samsmu_intl.content.preview import PreviewMixin
@@ -111,6 +111,12 @@ def partners_news():
     return Partner._meta.get_field("news").related_model.objects
 
 
+def programs_documents():
+    """Public documents (forms, brochures), reached the same way: the applicants' app that
+    holds them sits above partners in the layers."""
+    return Program._meta.get_field("documents").related_model.objects
+
+
 class PartnerDetailView(PublishedViewMixin, BreadcrumbsMixin, DetailView):
     template_name = "partners/partner_detail.html"
     context_object_name = "partner"
@@ -153,6 +159,7 @@ class PartnerMapView(TemplateView):
         return super().get_context_data(
             view_box=view_box,
             map_countries=drawn,
+            home=home(),
             legend=legend(),
             country_rows=sorted(
                 (
@@ -173,7 +180,12 @@ def partner_map_svg(request):
     view_box, drawn = world_map(Partner.objects.published().counts_by_country())
     svg = render_to_string(
         "partners/world_map.svg",
-        {"view_box": view_box, "map_countries": drawn, "title": _("Partner map")},
+        {
+            "view_box": view_box,
+            "map_countries": drawn,
+            "home": home(),
+            "title": _("Partner map"),
+        },
         request,
     )
     response = HttpResponse(svg, content_type="image/svg+xml; charset=utf-8")
@@ -229,7 +241,8 @@ class ProgramDetailView(PublishedViewMixin, BreadcrumbsMixin, DetailView):
 
     def get_queryset(self):
         return self.visible(Program.objects).prefetch_related(
-            Prefetch("partners", Partner.objects.published(), to_attr="published_partners")
+            Prefetch("partners", Partner.objects.published(), to_attr="published_partners"),
+            Prefetch("documents", programs_documents().published(), to_attr="published_documents"),
         )
 
 

@@ -6,7 +6,10 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from django.utils.translation import gettext_lazy as _
 from django_countries import countries
+
+from partners.data.build_world_map import equal_earth
 
 MAP_FILE = Path(__file__).parent / "data" / "world_map.json"
 # Shading steps: a country's level is the first upper bound its count does not exceed.
@@ -16,10 +19,60 @@ LEVEL_BOUNDS = (0, 1, 3, 9, 19)
 LEVEL_COLOURS = ("#d5dde5", "#74a9d8", "#4a8bc6", "#2c6aa8", "#17497f", "#0a2f52")
 
 
+# The university's home, marked on every map: Samarkand (degrees north, degrees east).
+HOME = (39.6542, 66.9597)
+
+
 @cache
+def map_data():
+    return json.loads(MAP_FILE.read_text())
+
+
 def shapes():
-    data = json.loads(MAP_FILE.read_text())
+    data = map_data()
     return data["viewBox"], data["countries"]
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    description: str
+    x: float
+    y: float
+
+    # As SVG attributes: written by hand, since a template would write "667,7" in Russian.
+    @property
+    def cx(self):
+        return f"{self.x:.1f}"
+
+    @property
+    def cy(self):
+        return f"{self.y:.1f}"
+
+    @property
+    def label_x(self):
+        return f"{self.x + 9:.1f}"
+
+    @property
+    def label_y(self):
+        return f"{self.y + 6:.1f}"
+
+
+def place(name, description, latitude, longitude):
+    """A point on the map, projected as the countries were (the frame build_world_map.py
+    wrote down), rounded as their outlines are."""
+    frame = map_data()["frame"]
+    x, y = equal_earth(longitude, latitude)
+    return Place(
+        name,
+        description,
+        round((x - frame["x0"]) * frame["scale"] + frame["pad"], 1),
+        round((frame["y0"] - y) * frame["scale"] + frame["pad"], 1),
+    )
+
+
+def home():
+    return place(_("Samarkand"), _("Samarkand State Medical University"), *HOME)
 
 
 def level_for(count):

@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "samsmu_intl.accounts",
     "samsmu_intl.department",
     "samsmu_intl.news",
+    "samsmu_intl.applicants",
     "samsmu_intl.editorial",
     "samsmu_intl.operations",
     "partners",

@@ -9,6 +9,7 @@ from events.sitemaps import EventPagesSitemap, EventSitemap
 from partners.sitemaps import PartnerPagesSitemap, PartnerSitemap, ProgramSitemap
 from samsmu_intl import views
 from samsmu_intl.accounts import password_reset
+from samsmu_intl.applicants.sitemaps import ApplicantPagesSitemap
 from samsmu_intl.department.sitemaps import DepartmentPagesSitemap
 from samsmu_intl.editorial.search import search_view
 from samsmu_intl.news.sitemaps import NewsPagesSitemap, NewsSitemap
@@ -19,6 +20,7 @@ SITEMAPS = {
     "partner-pages": PartnerPagesSitemap,
     "event-pages": EventPagesSitemap,
     "news-pages": NewsPagesSitemap,
+    "applicant-pages": ApplicantPagesSitemap,
     "partners": PartnerSitemap,
     "programs": ProgramSitemap,
     "events": EventSitemap,
@@ -51,6 +53,7 @@ urlpatterns += i18n_patterns(
     path("", include("partners.urls")),
     path("", include("events.urls")),
     path("", include("samsmu_intl.news.urls")),
+    path("", include("samsmu_intl.applicants.urls")),
     prefix_default_language=True,
 )
 

@@ -148,17 +148,19 @@ def seeded(db):
 
 
 @pytest.fixture
-def public_site(seeded, make_program, make_event, make_news):
+def public_site(seeded, make_program, make_event, make_news, make_document):
     """The content every page type of tests/public_pages.py shows: the seed, a program of its
     partners, an upcoming online webinar with two places, open for registration, one of them
-    taken by the registration whose personal link the pages walk, and a news article about the
-    seed's partner and event."""
+    taken by the registration whose personal link the pages walk, a news article about the
+    seed's partner and event, a public document of the program and a question in the
+    applicants' guide."""
     import datetime
 
     from django.utils import timezone
 
     from events.models import Event, Registration
     from partners.models import Partner, Program
+    from samsmu_intl.applicants.models import ApplicantGuide
     from tests.public_pages import SITE_REGISTRATION
 
     make_program(
@@ -200,6 +202,22 @@ def public_site(seeded, make_program, make_event, make_news):
         status=Registration.Status.CONFIRMED,
     )
     seeded_news_article(make_news)
+    make_document(
+        "pdf",
+        programs=Program.objects.filter(slug="summer-school"),
+        title_uz="Ariza shakli",
+        title_ru="Бланк заявки",
+        title_en="Application form",
+    )
+    ApplicantGuide.load().questions.create(
+        status="published",
+        question_uz="Qaysi tilda yozish mumkin?",
+        question_ru="На каком языке можно писать?",
+        question_en="In which language may I write?",
+        answer_uz="<p>Oʻzbek, rus yoki ingliz tilida.</p>",
+        answer_ru="<p>На узбекском, русском или английском.</p>",
+        answer_en="<p>In Uzbek, Russian or English.</p>",
+    )
 
 
 @pytest.fixture(params=LANGUAGES)
@@ -283,6 +301,9 @@ def editors_group(db):
         importlib.import_module(f"{migrations}.0002_editors_write_news").grant_news(
             apps, schema_editor
         )
+        importlib.import_module(f"{migrations}.0003_editors_write_for_applicants").grant_applicants(
+            apps, schema_editor
+        )
     return Group.objects.get(name=EDITORS_GROUP)
 
 
@@ -350,6 +371,61 @@ def make_news(db):
         article.partners.set(partners)
         article.events.set(events)
         return article
+
+    return make
+
+
+def document_bytes(kind):
+    """A small real file of each kind staff upload: a PDF, a Word document, an Excel workbook
+    (openpyxl writes it as Excel does)."""
+    import io as file_io
+    import zipfile
+
+    if kind == "pdf":
+        return (
+            b"%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n"
+            b"2 0 obj <</Type /Pages /Kids [] /Count 0>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n"
+        )
+    buffer = file_io.BytesIO()
+    if kind == "xlsx":
+        from openpyxl import Workbook
+
+        workbook = Workbook()
+        workbook.active["A1"] = "Name"
+        workbook.save(buffer)
+        return buffer.getvalue()
+    main = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(
+            "[Content_Types].xml",
+            '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/'
+            'package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/>'
+            f'<Override PartName="/word/document.xml" ContentType="{main}"/></Types>',
+        )
+        archive.writestr(
+            "word/document.xml",
+            '<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.'
+            'openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>Form</w:t>'
+            "</w:r></w:p></w:body></w:document>",
+        )
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def make_document(db):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from samsmu_intl.applicants.models import PublicDocument
+
+    def make(kind="pdf", programs=(), name=None, **fields):
+        fields.setdefault("title_en", f"A {kind} document")
+        fields.setdefault("kind", PublicDocument.Kind.FORM)
+        fields.setdefault("language", "en")
+        fields.setdefault("status", PublicDocument.Status.PUBLISHED)
+        upload = SimpleUploadedFile(name or f"document.{kind}", document_bytes(kind))
+        document = PublicDocument.objects.create(file=upload, **fields)
+        document.programs.set(programs)
+        return document
 
     return make
 

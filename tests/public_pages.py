@@ -69,6 +69,8 @@ PUBLIC_URLS = [
     PublicUrl("news:list"),
     PublicUrl("news:feed", html=False),
     PublicUrl("news:detail", "exchange-report"),  # the public_site fixture's article
+    PublicUrl("applicants:guide"),
+    PublicUrl("applicants:documents"),
     PublicUrl("sitemap", html=False),
     PublicUrl("robots-txt", html=False),
     PublicUrl("healthz", html=False),

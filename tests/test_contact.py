@@ -59,7 +59,8 @@ def test_inquiry_is_stored_then_staff_are_emailed(client, department):
     assert inquiry.status == Inquiry.Status.NEW
     assert inquiry.language == "ru"
     assert inquiry.staff_notified_at is not None
-    [message] = mail.outbox
+    message, acknowledgement = mail.outbox
+    assert acknowledgement.to == ["maria@example.org"]
     assert message.to == ["intl@example.uz"]
     assert message.reply_to == ["maria@example.org"]
     assert "How do I apply for the residency program?" in message.body
@@ -210,3 +211,95 @@ def test_purge_deletes_old_personal_data_only(make_event, make_registration):
     call_command("purge_personal_data", stdout=io.StringIO())
     assert list(Registration.objects.values_list("email", flat=True)) == ["new@example.org"]
     assert list(Inquiry.objects.values_list("name", flat=True)) == ["New"]
+
+
+ACKNOWLEDGEMENTS = {
+    "uz": ("Savolingiz Xalqaro hamkorlik boʻlimiga yetib keldi", "Qabul"),
+    "ru": ("Ваш вопрос получен Отделом международного сотрудничества", "Поступление"),
+    "en": ("Your question has reached the Department of International Cooperation", "Admission"),
+}
+
+
+@pytest.mark.parametrize("language", ["uz", "ru", "en"])
+def test_sender_is_acknowledged_in_the_language_they_wrote_in(client, department, language):
+    client.post(contact_url(language), question())
+    inquiry = Inquiry.objects.get()
+    [acknowledgement] = [message for message in mail.outbox if message.to == [inquiry.email]]
+    subject, topic = ACKNOWLEDGEMENTS[language]
+    assert acknowledgement.subject == subject
+    assert topic in acknowledgement.body
+    assert contact_url(language) in acknowledgement.body
+    assert "intl@example.uz" in acknowledgement.body
+    assert acknowledgement.reply_to == ["intl@example.uz"]
+    assert inquiry.acknowledged_at is not None
+
+
+def test_acknowledgement_repeats_nothing_the_sender_typed(client, department):
+    """Else the form would mail any address a text of a stranger's choosing."""
+    client.post(
+        contact_url(), question(name="Visit spam.example now", message="Buy at spam.example")
+    )
+    [acknowledgement] = [message for message in mail.outbox if "maria@" in message.to[0]]
+    assert "spam.example" not in acknowledgement.subject + acknowledgement.body
+
+
+def test_robots_get_no_acknowledgement(client, department):
+    client.post(contact_url(), question(website="http://spam.example"))
+    assert mail.outbox == []
+
+
+def test_failing_mail_server_still_thanks_the_visitor_and_records_both_failures(
+    client, department, settings
+):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 1, 2
+    response = client.post(contact_url("uz"), question(), follow=True)
+    assert response.status_code == 200
+    assert "notice--done" in response.content.decode()
+    inquiry = Inquiry.objects.get()
+    assert inquiry.acknowledged_at is None and inquiry.staff_notified_at is None
+    assert inquiry.email_error
+
+
+def test_contact_page_and_footer_open_the_address_in_openstreetmap(client, department):
+    department.latitude, department.longitude = "39.65420", "66.95970"
+    department.save()
+    expected = (
+        "https://www.openstreetmap.org/?mlat=39.65420&amp;mlon=66.95970#map=17/39.65420/66.95970"
+    )
+    for language in ("uz", "ru", "en"):
+        html = client.get(contact_url(language)).content.decode()
+        assert html.count(f'href="{expected}"') == 2  # the details and the footer
+        assert "<iframe" not in html and "tile.openstreetmap" not in html
+
+
+def test_without_coordinates_the_map_link_searches_the_address(client, department):
+    html = client.get(contact_url()).content.decode()
+    search = "https://www.openstreetmap.org/search?query=18+Amir+Temur+Street%2C+Samarkand"
+    assert f'href="{search}"' in html
+    department.address_en = ""
+    department.save()
+    assert "openstreetmap.org" not in client.get(contact_url()).content.decode()
+
+
+def test_footer_shows_every_contact_detail_in_the_page_language(client, department):
+    department.hours_ru = "Пн–Пт 9:00–17:00"
+    department.address_ru = "ул. Амира Темура, 18, Самарканд"
+    department.save()
+    with translation.override("ru"):
+        html = client.get(reverse("partners:list")).content.decode()
+    footer = html[html.index('<footer class="site-footer"') :]
+    assert "Пн–Пт 9:00–17:00" in footer
+    assert "ул. Амира Темура, 18, Самарканд" in footer
+    assert 'href="tel:+998660000000"' in footer
+    assert 'href="mailto:intl@example.uz"' in footer
+    assert "openstreetmap.org/search?query=" in footer
+
+
+def test_coordinates_outside_the_globe_are_refused(department):
+    from django.core.exceptions import ValidationError
+
+    department.latitude, department.longitude = 91, 66
+    with pytest.raises(ValidationError) as error:
+        department.full_clean()
+    assert set(error.value.message_dict) == {"latitude"}

@@ -9,6 +9,7 @@ from django.utils import timezone, translation
 from events.models import Event
 from partners.models import Agreement, Partner
 from partners.regions import Region
+from partners.worldmap import place, shapes
 
 
 def get(client, name, language="en", **kwargs):
@@ -282,3 +283,78 @@ def test_saving_in_another_language_does_not_copy_a_text_into_it(make_partner):
     partner.refresh_from_db()
     assert partner.description_en == "<p>Only in English.</p>"
     assert not partner.description_uz and not partner.description_ru
+
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def outline_rings(path):
+    """The rings of an SVG path of straight lines (M, L, H, V, Z, absolute or relative), as
+    build_world_map.py writes them."""
+    rings, ring, x, y, command = [], [], 0.0, 0.0, None
+    for token in re.findall(r"[MmLlHhVvZz]|-?(?:\d+\.?\d*|\.\d+)", path):
+        if token in "MmLlHhVvZz":
+            command = token
+            if command in "Zz":
+                rings.append(ring)
+                ring = []
+            numbers = []
+            continue
+        numbers.append(float(token))
+        arity = 1 if command in "HhVv" else 2
+        if len(numbers) < arity:
+            continue
+        relative = command.islower()
+        if command in "Hh":
+            x = x * relative + numbers[0]
+        elif command in "Vv":
+            y = y * relative + numbers[0]
+        else:
+            x, y = x * relative + numbers[0], y * relative + numbers[1]
+            if command in "Mm":
+                if ring:  # a new ring starts where the last one was closed
+                    rings.append(ring)
+                ring = []
+                command = "l" if relative else "L"
+        ring.append((x, y))
+        numbers = []
+    return rings
+
+
+def inside(point, rings):
+    px, py = point
+    crossings = 0
+    for ring in rings:
+        for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1], strict=True):
+            if (y1 > py) != (y2 > py) and px < x1 + (py - y1) * (x2 - x1) / (y2 - y1):
+                crossings += 1
+    return crossings % 2 == 1
+
+
+@pytest.mark.parametrize(("language", "label"), [("uz", "Samarqand"), ("ru", "Самарканд")])
+def test_map_marks_samarkand_inside_uzbekistan_with_a_label(client, db, language, label):
+    import xml.etree.ElementTree as ET
+
+    svg = ET.fromstring(get(client, "partners:map-svg", language).content)
+    [home] = svg.findall(f"{SVG}g[@class='world-map__home']")
+    circle = home.find(f"{SVG}circle")
+    point = (float(circle.get("cx")), float(circle.get("cy")))
+    assert home.find(f"{SVG}title").text.startswith(f"{label}: ")
+    assert [text.text for text in home.findall(f".//{SVG}text")] == [label, label]
+    uzbekistan = shapes()[1]["UZ"]
+    assert uzbekistan in [path.get("d") for path in svg.findall(f"{SVG}path")]
+    assert inside(point, outline_rings(uzbekistan))
+    # The projection itself: Tashkent in Uzbekistan, Dushanbe (250 km from Samarkand) not.
+    for city, latitude, longitude, in_uzbekistan in [
+        ("Tashkent", 41.31, 69.28, True),
+        ("Dushanbe", 38.56, 68.77, False),
+    ]:
+        spot = place(city, "", latitude, longitude)
+        assert inside((spot.x, spot.y), outline_rings(uzbekistan)) is in_uzbekistan, city
+
+
+def test_map_page_says_what_the_marker_is(client, db):
+    html = get(client, "partners:map").content.decode()
+    assert '<g class="world-map__home">' in html
+    assert "<title>Samarkand: Samarkand State Medical University</title>" in html
+    assert "The red dot marks Samarkand" in html

@@ -19,13 +19,13 @@ def counts():
 @pytest.mark.django_db
 def test_seed_loads_everything_once():
     assert (
-        "Added: 1 department page, 5 home page sections, 2 staff members, 2 partners, 2 events."
-        in run_seed()
+        "Added: 1 department page, 5 home page sections, 2 staff members, 2 partners, 2 events, "
+        "1 guide for applicants." in run_seed()
     )
     assert counts() == (1, 5, 2)
     assert (
-        "Added: 0 department page, 0 home page sections, 0 staff members, 0 partners, 0 events."
-        in run_seed()
+        "Added: 0 department page, 0 home page sections, 0 staff members, 0 partners, 0 events, "
+        "0 guide for applicants." in run_seed()
     )
     assert counts() == (1, 5, 2)
 
@@ -69,7 +69,7 @@ def test_seed_never_overwrites_staff_edits():
 @pytest.mark.django_db
 def test_dry_run_writes_nothing():
     assert (
-        "Would add: 1 department page, 5 home page sections, 2 staff members, 2 partners, 2 events."
-        in run_seed("--dry-run")
+        "Would add: 1 department page, 5 home page sections, 2 staff members, 2 partners, "
+        "2 events, 1 guide for applicants." in run_seed("--dry-run")
     )
     assert counts() == (0, 0, 0)

@@ -345,6 +345,9 @@ def build(topology: dict) -> dict:
         "licence": LICENCE,
         "projection": PROJECTION,
         "viewBox": f"0 0 {WIDTH:g} {height}",
+        # What places other than countries (a city's marker) need to land on the same map:
+        # map x = (projected x - x0) * scale + pad, map y = (y0 - projected y) * scale + pad.
+        "frame": {"x0": x0, "y0": y0, "scale": scale, "pad": PAD},
         "countries": dict(sorted(countries.items())),
     }
 

@@ -22,6 +22,7 @@ class DepartmentAdmin(ContentAdmin):
     fieldsets = [
         (_("Home page"), {"fields": ("title", "lead")}),
         (_("Contacts"), {"fields": ("address", "hours", "email", "phone", "website")}),
+        (_("On the map"), {"fields": ("latitude", "longitude")}),
     ]
 
     def has_add_permission(self, request):
@@ -76,6 +77,7 @@ class InquiryAdmin(admin.ModelAdmin):
         "language",
         "created_at",
         "staff_notified_at",
+        "acknowledged_at",
         "email_error",
     )
     fields = ("status", *readonly_fields)

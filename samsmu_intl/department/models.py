@@ -1,8 +1,12 @@
+from urllib.parse import urlencode
+
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from samsmu_intl.content.languages import localized
 from samsmu_intl.content.publishing import Publishable
 from samsmu_intl.images.renditions import webp
 from samsmu_intl.images.uploads import ImageField
@@ -38,6 +42,28 @@ class Department(models.Model):
         blank=True,
         help_text=_("For example: Mon–Fri 9:00–17:00"),
     )
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+        help_text=_(
+            "Where the office is, for the “Open in OpenStreetMap” link: degrees north, e.g. "
+            "39.65420. Right-click the building on openstreetmap.org and choose “Show address” "
+            "to read it. Empty: the link searches for the address."
+        ),
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+        help_text=_("Degrees east, e.g. 66.95970."),
+    )
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     objects = DepartmentQuerySet.as_manager()
@@ -55,6 +81,21 @@ class Department(models.Model):
 
     def get_absolute_url(self):
         return reverse("department:landing")
+
+    @property
+    def map_url(self):
+        """A plain link to openstreetmap.org (nothing loads from it until a visitor follows it):
+        a marker at the coordinates staff set, else a search for the address in the page's
+        language; None without either."""
+        if self.latitude is not None and self.longitude is not None:
+            lat, lon = f"{self.latitude:f}", f"{self.longitude:f}"
+            query = urlencode({"mlat": lat, "mlon": lon})
+            return f"https://www.openstreetmap.org/?{query}#map=17/{lat}/{lon}"
+        address = str(localized(self, "address"))
+        if address.strip():
+            query = urlencode({"query": " ".join(address.split())})
+            return f"https://www.openstreetmap.org/search?{query}"
+        return None
 
     @classmethod
     def load(cls):
@@ -140,6 +181,12 @@ class Inquiry(models.Model):
     )
     created_at = models.DateTimeField(_("received"), auto_now_add=True, db_index=True)
     staff_notified_at = models.DateTimeField(_("staff notified"), null=True, blank=True)
+    acknowledged_at = models.DateTimeField(
+        _("acknowledgement sent"),
+        null=True,
+        blank=True,
+        help_text=_("When the sender was told by email that their question arrived."),
+    )
     email_error = models.TextField(_("last email error"), blank=True)
 
     class Meta:

@@ -11,7 +11,7 @@ from samsmu_intl.content.preview import PreviewMixin
 from samsmu_intl.content.views import PublishedViewMixin
 from samsmu_intl.department.forms import InquiryForm
 from samsmu_intl.department.models import Department, StaffMember
-from samsmu_intl.department.notifications import notify_staff
+from samsmu_intl.department.notifications import acknowledge, notify_staff
 from samsmu_intl.department.structured_data import university
 from samsmu_intl.serving.ratelimit import over_hourly_limit
 
@@ -78,6 +78,7 @@ def contact(request):
             inquiry.language = get_language()
             inquiry.save()
             notify_staff(inquiry)
+            acknowledge(inquiry)
         messages.success(
             request, _("Thank you. Your question has been received; we will answer by email.")
         )

@@ -45,6 +45,7 @@ PARTS = {
     "events.event": ("photos",),
     "news.newsarticle": ("photos",),
     "department.department": ("sections",),
+    "applicants.applicantguide": ("steps", "questions"),
 }
 
 # What the rich-text editor leaves behind when the text is deleted: markup with nothing to read.

@@ -302,3 +302,99 @@ EVENTS = [
         "city": {"uz": "Boku", "ru": "Баку", "en": "Baku"},
     },
 ]
+
+# The guide for applicants. The seed page says only that the university is open to applicants
+# from abroad and builds joint and double-diploma programs and academic mobility: the guide
+# says that, and how this site leads to the rest (programs, their deadlines, the contact form).
+# No documents, dates or fees are stated, and there are no questions yet: staff add them.
+APPLICANTS = {
+    "contact": "shavazi",
+    "intro": {
+        "uz": (
+            "Samarqand davlat tibbiyot universiteti eshiklari xorijiy abituriyentlar, talabalar, "
+            "tadqiqotchilar va oʻqituvchilar uchun ochiq. Universitet xorijiy oliy taʼlim "
+            "muassasalari bilan qoʻshma taʼlim dasturlari, jumladan, qoʻsh diplom dasturlari va "
+            "akademik mobillikni rivojlantirmoqda.\n\n"
+            "Xalqaro hamkorlik boʻlimi savollaringizga oʻzbek, rus yoki ingliz tilida javob beradi."
+        ),
+        "ru": (
+            "Самаркандский государственный медицинский университет открыт для абитуриентов, "
+            "студентов, исследователей и преподавателей из-за рубежа. Университет развивает "
+            "совместные образовательные программы с зарубежными вузами, в том числе программы "
+            "двойного диплома, и академическую мобильность.\n\n"
+            "Отдел международного сотрудничества отвечает на вопросы на узбекском, русском и "
+            "английском языках."
+        ),
+        "en": (
+            "Samarkand State Medical University is open to applicants, students, researchers and "
+            "teachers from abroad. The university develops joint programs with foreign higher "
+            "education institutions, including double-diploma programs, and academic mobility.\n\n"
+            "The Department of International Cooperation answers your questions in Uzbek, Russian "
+            "or English."
+        ),
+    },
+    "documents_needed": {
+        "uz": "<p>Har bir dastur sahifasida kim ariza topshirishi mumkinligi va qanday ariza "
+        "topshirish kerakligi koʻrsatilgan.</p>",
+        "ru": "<p>На странице каждой программы указано, кто может подать заявку и как это "
+        "сделать.</p>",
+        "en": "<p>Each program's page says who may apply and how to apply.</p>",
+    },
+    "deadlines": {
+        "uz": "<p>Har bir dasturning oʻz ariza topshirish muddati bor: u quyidagi ochiq dasturlar "
+        "roʻyxatida va dastur sahifasida koʻrsatilgan. Muddati koʻrsatilmagan dasturlarga arizalar "
+        "yil davomida qabul qilinadi.</p>",
+        "ru": "<p>У каждой программы свой срок подачи заявок: он указан в списке открытых "
+        "программ ниже и на странице программы. Программы без срока принимают заявки круглый "
+        "год.</p>",
+        "en": "<p>Each program has its own application deadline, shown in the list of open "
+        "programs below and on the program's page. Programs without a deadline accept "
+        "applications all year.</p>",
+    },
+    "steps": [
+        {
+            "title": {
+                "uz": "Dasturni tanlang",
+                "ru": "Выберите программу",
+                "en": "Choose a program",
+            },
+            "text": {
+                "uz": "Quyidagi ochiq dasturlarni koʻring: har birining sahifasida kim ariza "
+                "topshirishi mumkinligi, qanday ariza topshirish va muddati koʻrsatilgan.",
+                "ru": "Посмотрите открытые программы ниже: на странице каждой указано, кто может "
+                "подать заявку, как это сделать и до какого срока.",
+                "en": "See the open programs below: each one's page says who may apply, how to "
+                "apply and by when.",
+            },
+        },
+        {
+            "title": {
+                "uz": "Savollaringizni yuboring",
+                "ru": "Задайте вопросы",
+                "en": "Ask your questions",
+            },
+            "text": {
+                "uz": "Bogʻlanish sahifasidagi shakl orqali bizga yozing (mavzu: Qabul); "
+                "email orqali javob beramiz.",
+                "ru": "Напишите нам через форму на странице «Контакты» (тема: Поступление); мы "
+                "ответим по email.",
+                "en": "Write to us through the form on the contact page (topic: Admission); we "
+                "answer by email.",
+            },
+        },
+        {
+            "title": {
+                "uz": "Muddatgacha ariza topshiring",
+                "ru": "Подайте заявку в срок",
+                "en": "Apply before the deadline",
+            },
+            "text": {
+                "uz": "Arizangizni dastur sahifasida koʻrsatilganidek, uning muddati tugaguncha "
+                "yuboring.",
+                "ru": "Отправьте заявку так, как указано на странице программы, до окончания "
+                "срока.",
+                "en": "Send your application as the program's page describes, before its deadline.",
+            },
+        },
+    ],
+}

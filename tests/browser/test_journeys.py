@@ -196,3 +196,19 @@ def test_keyboard_user_uses_the_menu_and_the_language_switcher(page, site):
     page.keyboard.press("Enter")
     expect(page).to_have_url(site + "/uz/partners/")
     expect(page.locator("h1")).to_have_text("Hamkorlar")
+
+
+def test_applicant_on_a_phone_opens_an_answer_and_downloads_a_form(page, site):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(page_url(site, "applicants:guide", "ru"))
+    answer = page.get_by_text("На узбекском, русском или английском.")
+    expect(answer).to_be_hidden()
+    question = page.locator("summary", has_text="На каком языке можно писать?")
+    question.focus()
+    page.keyboard.press("Enter")
+    expect(answer).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    form = page.get_by_role("link", name="Бланк заявки")
+    expect(form).to_have_attribute("type", "application/pdf")
+    response = page.request.get(site + form.get_attribute("href"))
+    assert response.ok and response.body().startswith(b"%PDF-")

@@ -6,8 +6,9 @@ from django.utils import timezone
 
 from events.models import Event
 from partners.models import CooperationForm, Partner
+from samsmu_intl.applicants.models import ApplicantGuide, ApplicationStep
 from samsmu_intl.department.models import Department, LandingSection, StaffMember
-from samsmu_intl.operations.seed_content import EVENTS, LANDING, PARTNERS, STAFF
+from samsmu_intl.operations.seed_content import APPLICANTS, EVENTS, LANDING, PARTNERS, STAFF
 
 
 def per_language(field, texts):
@@ -22,7 +23,7 @@ class DryRun(Exception):
 class Command(BaseCommand):
     help = (
         "Load the department's starting content: home page text in three languages, staff, "
-        "and the partners and mobility events the old page names. "
+        "the partners and mobility events the old page names, and the guide for applicants. "
         "Safe to run again: it adds only what is missing and never overwrites staff edits."
     )
 
@@ -82,7 +83,26 @@ class Command(BaseCommand):
             "staff members": staff,
             "partners": self.load_partners(),
             "events": self.load_events(),
+            "guide for applicants": self.load_guide(),
         }
+
+    def load_guide(self):
+        if ApplicantGuide.objects.singleton().exists():
+            return 0
+        guide = ApplicantGuide.objects.create(
+            contact=StaffMember.objects.filter(slug=APPLICANTS["contact"]).first(),
+            **per_language("intro", APPLICANTS["intro"]),
+            **per_language("documents_needed", APPLICANTS["documents_needed"]),
+            **per_language("deadlines", APPLICANTS["deadlines"]),
+        )
+        for order, step in enumerate(APPLICANTS["steps"], start=1):
+            ApplicationStep.objects.create(
+                guide=guide,
+                order=order * 10,
+                **per_language("title", step["title"]),
+                **per_language("text", step["text"]),
+            )
+        return 1
 
     def load_partners(self):
         created = 0
