@@ -155,3 +155,25 @@ def test_inquiry_email_names_the_sender_without_a_suffix(client, seeded):
     [message] = mail.outbox
     assert message.subject.startswith("Yangi murojaat (")
     assert message.subject.endswith("). Yuboruvchi: Rahimov")
+
+
+def test_migrations_respell_the_seeds_month_in_existing_content(make_event):
+    from django.apps import apps
+
+    from samsmu_intl.department.models import Department, LandingSection
+
+    department = Department.objects.create(title_uz="Boʻlim")
+    section = LandingSection.objects.create(
+        department=department, heading_uz="Forumlar", body_uz="2024-yil sentyabr oyida forum."
+    )
+    event = make_event("forum", summary_uz="2024-yil sentyabr oyida.", title_uz="Sentabr forumi")
+    for module in (
+        "samsmu_intl.department.migrations.0006_seed_text_spells_sentabr",
+        "events.migrations.0008_seed_text_spells_sentabr",
+    ):
+        importlib.import_module(module).respell(apps, None)
+    section.refresh_from_db()
+    event.refresh_from_db()
+    assert section.body_uz == "2024-yil sentabr oyida forum."
+    assert event.summary_uz == "2024-yil sentabr oyida."
+    assert event.title_uz == "Sentabr forumi"
