@@ -235,3 +235,23 @@ def test_times_in_the_admin_use_the_same_clock(admin_client, make_event, languag
     with translation.override(language):
         assert date_format(at(2030, 3, 5, 0, 59), "DATETIME_FORMAT") == expected
     assert expected in visible_text(html)
+
+
+@pytest.mark.parametrize("language", ["uz", "ru", "en"])
+def test_the_admins_time_widget_offers_the_24_hour_clock(admin_client, language):
+    admin_client.cookies["django_language"] = language
+    catalogue = admin_client.get(reverse("admin:jsi18n")).content.decode()
+    assert '"6 a.m.": "06:00"' in catalogue
+    assert '"6 p.m.": "18:00"' in catalogue
+
+
+@pytest.mark.parametrize("language", ["uz", "ru", "en"])
+def test_the_time_filter_and_short_formats_keep_24_hours(language):
+    from django.template import Context, Template
+
+    moment = at(2030, 3, 5, 0, 59)
+    template = Template('{{ moment|time }} {{ moment|date:"SHORT_DATETIME_FORMAT" }}')
+    with translation.override(language):
+        written = template.render(Context({"moment": moment}))
+    assert written.startswith("00:59 ")
+    assert written.endswith(" 00:59")
