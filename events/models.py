@@ -19,6 +19,7 @@ from partners.models import Partner
 from partners.regions import region_for_country
 from samsmu_intl.content.aggregates import count_per_item
 from samsmu_intl.content.counts import PlaceCountsMixin
+from samsmu_intl.content.dates import day_range
 from samsmu_intl.content.publishing import Publishable, PublishableQuerySet
 from samsmu_intl.content.text import RichTextField
 from samsmu_intl.images.renditions import alt_text_errors, webp
@@ -32,11 +33,12 @@ LINK_SALT = "events.registration.link"
 
 @dataclass(frozen=True)
 class Moment:
-    """One end of an event as people read it (`text`) and machines do (`value`, for the
-    `datetime` attribute of <time>)."""
+    """One end of an event as people read it (`text`, after `before`: the separator from the
+    moment before it) and machines do (`value`, for the `datetime` attribute of <time>)."""
 
     value: str
     text: str
+    before: str = ""
 
 
 def time_zone_note():
@@ -289,30 +291,33 @@ class Event(Publishable):
 
     def when(self):
         """The dates as the page writes them, in the active language: one moment, or the start
-        and the end. A month-only event is its month ("April 2025"); the end's date is left out
-        when it is the start's."""
+        and the end. A month-only event is its month ("April 2025"); what the end shares with
+        the start is written once ("2025-yil 19–21-noyabr", "5 марта 2030 г., 14:00 – 15:30")."""
         first, last = self.span()
         if self.date_precision == self.DatePrecision.MONTH:
             return [Moment(f"{first:%Y-%m}", date_format(first, "YEAR_MONTH_FORMAT"))]
         if self.date_precision == self.DatePrecision.DAY:
-            days = [first] if first == last else [first, last]
-            return [Moment(day.isoformat(), date_format(day, "DATE_FORMAT")) for day in days]
-
-        def written(moment, with_date=True):
-            time = dateformat.time_format(moment, "H:i")
-            return f"{date_format(moment, 'DATE_FORMAT')}, {time}" if with_date else time
+            return [
+                Moment(day.isoformat(), text, before)
+                for before, day, text in day_range(first, last)
+            ]
 
         def value(moment):
             return dateformat.format(moment, r"Y-m-d\TH:i:sO")
 
+        same_day = last.date() == first.date()
         return [
-            Moment(value(first), written(first)),
-            Moment(value(last), written(last, with_date=last.date() != first.date())),
+            Moment(value(first), date_format(first, "DATETIME_FORMAT")),
+            Moment(
+                value(last),
+                date_format(last, "TIME_FORMAT" if same_day else "DATETIME_FORMAT"),
+                " – ",
+            ),
         ]
 
     def when_text(self):
         """when() as one line of plain text, for the emails."""
-        text = " – ".join(moment.text for moment in self.when())
+        text = "".join(moment.before + moment.text for moment in self.when())
         if self.shows_time:
             text += f" ({time_zone_note()})"
         return text

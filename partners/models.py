@@ -8,13 +8,13 @@ from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.db.models import Case, Count, Min, Q, Value, When
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
-from django_countries import countries
 from django_countries.fields import CountryField
 
 from partners.regions import Region, region_for_country
+from partners.search import partner_search_text
 from partners.validators import validate_pdf
 from samsmu_intl.content.aggregates import count_per_item, per_item
 from samsmu_intl.content.counts import PlaceCountsMixin
@@ -135,7 +135,8 @@ class Partner(Publishable):
     contact_name = models.CharField(_("contact person"), max_length=200, blank=True)
     contact_email = models.EmailField(_("contact email"), blank=True)
     contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
-    # Casefolded names, cities and countries in every language: one search for all databases.
+    # Casefolded names, cities and countries in every language (partners/search.py): one search
+    # for all databases.
     search_text = models.TextField(editable=False, blank=True)
 
     objects = PartnerQuerySet.as_manager()
@@ -164,15 +165,7 @@ class Partner(Publishable):
         super().save(*args, **kwargs)
 
     def build_search_text(self):
-        parts = []
-        for code, _name in settings.LANGUAGES:
-            parts += [
-                getattr(self, f"{name}_{code}", "") for name in ("name", "short_name", "city")
-            ]
-            with translation.override(code):
-                parts.append(str(countries.name(self.country.code)) if self.country else "")
-        parts.append(self.country.code if self.country else "")
-        return normalise_for_search(" | ".join(p for p in parts if p))
+        return partner_search_text(self)
 
 
 class AgreementDates:

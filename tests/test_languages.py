@@ -2,6 +2,7 @@
 
 import datetime
 import re
+from pathlib import Path
 
 import pytest
 from django.urls import reverse
@@ -168,4 +169,40 @@ def test_uzbek_dates_write_the_year_first_and_the_month_in_lower_case():
         assert date_format(datetime.date(2027, 1, 5), "DATE_FORMAT") == "2027-yil 5-yanvar"
         assert date_format(datetime.date(2025, 4, 1), "YEAR_MONTH_FORMAT") == "2025-yil aprel"
         moment = datetime.datetime(2026, 11, 28, 9, 5)
-        assert date_format(moment, "DATETIME_FORMAT") == "2026-yil 28-noyabr, 9:05"
+        assert date_format(moment, "DATETIME_FORMAT") == "2026-yil 28-noyabr, 09:05"
+
+
+UZBEK_MONTHS = [
+    "yanvar",
+    "fevral",
+    "mart",
+    "aprel",
+    "may",
+    "iyun",
+    "iyul",
+    "avgust",
+    "sentabr",
+    "oktabr",
+    "noyabr",
+    "dekabr",
+]
+
+
+def test_uzbek_months_are_spelled_one_way_in_every_form():
+    """The glossary's spelling ("sentabr", not "sentyabr") in the month names Django writes
+    alone (F: the admin's calendars and date lists), inside a date (E) and abbreviated (N, b);
+    and in the seed's own texts."""
+    from django.utils.dates import MONTHS, MONTHS_3, MONTHS_ALT, MONTHS_AP
+
+    from samsmu_intl.operations import seed_content
+
+    with translation.override("uz"):
+        assert [str(MONTHS[n]).lower() for n in range(1, 13)] == UZBEK_MONTHS
+        assert [str(MONTHS_ALT[n]) for n in range(1, 13)] == UZBEK_MONTHS
+        for short in (MONTHS_3, MONTHS_AP):
+            for n, month in enumerate(UZBEK_MONTHS, start=1):
+                abbreviation = str(short[n]).lower()
+                assert month.startswith(abbreviation.rstrip(".")) or abbreviation in {"iyn", "iyl"}
+    seed = Path(seed_content.__file__).read_text()
+    assert "sentyabr" not in seed
+    assert "sentabr" in seed

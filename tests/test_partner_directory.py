@@ -1,6 +1,8 @@
+import importlib
 import re
 
 import pytest
+from django.apps import apps as django_apps
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -100,6 +102,38 @@ def test_filters_combine(client, network, params, expected):
 )
 def test_search_crosses_languages_and_case(client, network, language, query, expected):
     assert names_on(directory(client, language, q=query)) == [expected]
+
+
+@pytest.mark.parametrize("language", ["uz", "ru", "en"])
+@pytest.mark.parametrize("query", ["Turkey", "Турция", "Turkiya", "türkiye", "TURKIYA", "турция"])
+def test_search_finds_partners_by_their_countrys_name_in_any_language(
+    client, network, language, query
+):
+    """The country's name in uz, ru and en, and the name English long had for it ("Turkey")."""
+    assert names_on(directory(client, language, q=query)) == [
+        {"uz": "Yeditepe universiteti", "ru": "Университет Едитепе", "en": "Yeditepe University"}[
+            language
+        ]
+    ]
+
+
+def test_search_finds_a_country_by_its_corrected_name(client, make_partner):
+    make_partner("yangon", country="MM", name_en="University of Medicine Yangon")
+    for query in ("Мьянма", "Myanmar", "Myanma"):
+        assert names_on(directory(client, "ru", q=query)) == ["University of Medicine Yangon"]
+
+
+def test_migration_refreshes_the_search_text_of_existing_partners(client, network):
+    """Rows saved before the country names were corrected or completed are found after the
+    data migration, without anyone saving them again."""
+    migration = importlib.import_module(
+        "partners.migrations.0007_search_finds_country_names_in_every_language"
+    )
+    Partner.objects.update(search_text="")
+    assert not Partner.objects.search("Turkey").exists()
+    migration.refresh_search_text(django_apps, None)
+    assert [p.slug for p in Partner.objects.search("Turkey")] == ["yeditepe"]
+    assert names_on(directory(client, q="Турция")) == ["Yeditepe University"]
 
 
 def test_uzbek_apostrophes_match_whatever_was_typed(client, make_partner):

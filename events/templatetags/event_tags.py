@@ -12,7 +12,9 @@ def event_when(event):
     time zone when the time is shown. Written here rather than in a template so that no line
     break of the template's own becomes a space inside a sentence: "(April 2025)"."""
     moments = format_html_join(
-        " – ", '<time datetime="{}">{}</time>', ((when.value, when.text) for when in event.when())
+        "",
+        '{}<time datetime="{}">{}</time>',
+        ((when.before, when.value, when.text) for when in event.when()),
     )
     if event.shows_time:
         return format_html('{} <span class="timezone">({})</span>', moments, time_zone_note())

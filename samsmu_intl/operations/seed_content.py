@@ -165,7 +165,7 @@ LANDING = {
                     "Boʻlim xodimlari SamDTU tomonidan tashkil etiladigan ilmiy-amaliy "
                     "konferensiyalarda, shuningdek, boshqa xalqaro konferensiyalarda faol ishtirok "
                     "etadi.\n\n"
-                    "2024-yil sentyabr oyida boʻlim boshligʻi N. N. Shavazi Yeditepe "
+                    "2024-yil sentabr oyida boʻlim boshligʻi N. N. Shavazi Yeditepe "
                     "universitetida (Istanbul, Turkiya) boʻlib oʻtgan forumda ishtirok etdi. "
                     "2025-yil aprel oyida boʻlim boshligʻi va assistent F. N. Atayeva Ozarbayjon "
                     "tibbiyot universitetida (Boku, Ozarbayjon) boʻlib oʻtgan konferensiyada "
@@ -258,7 +258,7 @@ EVENTS = [
         },
         "summary": {
             "uz": (
-                "2024-yil sentyabr oyida boʻlim boshligʻi N. N. Shavazi Yeditepe universitetida "
+                "2024-yil sentabr oyida boʻlim boshligʻi N. N. Shavazi Yeditepe universitetida "
                 "(Istanbul, Turkiya) boʻlib oʻtgan forumda ishtirok etdi."
             ),
             "ru": (
