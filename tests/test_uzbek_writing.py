@@ -168,8 +168,8 @@ def test_migrations_respell_the_seeds_month_in_existing_content(make_event):
     )
     event = make_event("forum", summary_uz="2024-yil sentyabr oyida.", title_uz="Sentabr forumi")
     for module in (
-        "samsmu_intl.department.migrations.0006_seed_text_spells_sentabr",
-        "events.migrations.0008_seed_text_spells_sentabr",
+        "samsmu_intl.department.migrations.0007_seed_text_spells_sentabr",
+        "events.migrations.0009_seed_text_spells_sentabr",
     ):
         importlib.import_module(module).respell(apps, None)
     section.refresh_from_db()

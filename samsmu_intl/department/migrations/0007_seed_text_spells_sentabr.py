@@ -12,6 +12,6 @@ def respell(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("department", "0005_items_can_leave_the_site_by_themselves")]
+    dependencies = [("department", "0006_contact_map_and_acknowledgement")]
 
     operations = [migrations.RunPython(respell, migrations.RunPython.noop)]

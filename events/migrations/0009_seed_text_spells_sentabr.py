@@ -21,6 +21,6 @@ def respell(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("events", "0007_registration_event_named_in_every_language")]
+    dependencies = [("events", "0008_registrations_cancel_and_waiting_list_moves")]
 
     operations = [migrations.RunPython(respell, migrations.RunPython.noop)]
