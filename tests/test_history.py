@@ -9,13 +9,16 @@ import pytest
 import reversion
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import strip_tags
 from PIL import Image
-from reversion.models import Version
+from reversion.models import Revision, Version
 
 from events.models import Event, EventPhoto
 from partners.models import Agreement, CooperationForm, Partner, Program
 from samsmu_intl.department.models import Department, LandingSection, StaffMember
 from tests.admin_forms import form_data
+from tests.second_factor import sign_in
 
 NAMES = {
     "name_uz": "Yeditepe universiteti",
@@ -342,3 +345,43 @@ def test_word_diff_marks_whole_words():
     assert readable_text("<p>A&nbsp;b</p><p>c<br>d</p>") == "A\xa0b\nc\nd"
     assert word_diff("the old name", "the new name") == "the <del>old</del><ins>new</ins> name"
     assert word_diff("<b>", "<i>") == "&lt;<del>b</del><ins>i</ins>&gt;"  # text, escaped
+
+
+def at_tashkent(hour, minute, second):
+    return timezone.make_aware(datetime.datetime(2026, 3, 5, hour, minute, second))
+
+
+def test_two_versions_saved_in_the_same_minute_read_apart_by_second_and_who(
+    admin_client, partner, editor, client
+):
+    """The fixture's save (the superuser's) and an editor's in the same minute: the history,
+    the comparison and the list of deleted items give each one's second and who saved it."""
+    sign_in(client, editor)
+    save_in_admin(client, partner, name_ru="Университет Едитепе (Стамбул)")
+    newer, older = Version.objects.get_for_object(partner)[:2]
+    Revision.objects.filter(pk=older.revision_id).update(date_created=at_tashkent(10, 15, 3))
+    Revision.objects.filter(pk=newer.revision_id).update(date_created=at_tashkent(10, 15, 41))
+
+    admin_client.cookies["django_language"] = "uz"
+    history = admin_client.get(reverse("admin:partners_partner_history", args=[partner.pk]))
+    rows = re.findall(r"<tr>(.*?)</tr>", history.content.decode(), re.DOTALL)[1:]
+    cells = [re.sub(r"\s+", " ", strip_tags(row)).strip() for row in rows]
+    assert cells[0].startswith("2026-yil 5-mart, 10:15:41 editor "), cells
+    assert cells[1].startswith("2026-yil 5-mart, 10:15:03 admin "), cells
+
+    compared = admin_client.get(
+        reverse("admin:partners_partner_compare", args=[partner.pk]),
+        {"version_id1": older.pk, "version_id2": newer.pk},
+    ).content.decode()
+    assert "<strong>2026-yil 5-mart, 10:15:03 · admin</strong>" in compared
+    assert "<strong>2026-yil 5-mart, 10:15:41 · editor</strong>" in compared
+
+    admin_client.cookies["django_language"] = "ru"
+    admin_client.post(reverse("admin:partners_partner_delete", args=[partner.pk]), {"post": "yes"})
+    deletion = Version.objects.get_deleted(Partner).get()
+    Revision.objects.filter(pk=deletion.revision_id).update(date_created=at_tashkent(10, 16, 7))
+    recover_list = admin_client.get(reverse("admin:partners_partner_recoverlist"))
+    row = re.findall(r"<tr>(.*?)</tr>", recover_list.content.decode(), re.DOTALL)[1]
+    assert re.sub(r"\s+", " ", strip_tags(row)).strip() == (
+        "5 марта 2026 г., 10:16:07 Университет Едитепе (Стамбул) admin"
+    )

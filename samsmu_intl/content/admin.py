@@ -1,7 +1,8 @@
 """The one base for the admin of the content visitors read (partners, programs, events, staff,
-the department's page): translation tabs, preview links, drafts-only deletion, history, the
-rich-text editor's CSP nonce; and `extend_content_admins`, through which the layers above
-(the editors' translation workflow) add their features to every content admin."""
+the department's page): translation tabs with the other languages' text side by side, preview
+links, drafts-only deletion, history, the rich-text editor's CSP nonce; and
+`extend_content_admins`, through which the layers above (the editors' translation workflow)
+add their features to every content admin."""
 
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
@@ -18,6 +19,7 @@ from samsmu_intl.content.forms import CountrySelect
 from samsmu_intl.content.history import HistoryMixin
 from samsmu_intl.content.preview import PreviewAdminMixin
 from samsmu_intl.content.publishing import Publishable
+from samsmu_intl.content.side_by_side import SideBySideTranslationMixin
 from samsmu_intl.images.thumbnails import thumbnail
 
 
@@ -108,6 +110,7 @@ class ContentAdmin(
     PreviewAdminMixin,
     DraftDeletionMixin,
     HistoryMixin,
+    SideBySideTranslationMixin,
     NonceMediaMixin,
     TabbedTranslationAdmin,
 ):

@@ -104,6 +104,12 @@ class HistoryMixin(CompareVersionAdmin):
             self._snapshot(request, list(queryset))
             super().delete_queryset(request, queryset)
 
+    def _reversion_order_version_queryset(self, request, queryset):
+        # Every list of versions says who saved each one: their accounts in the same query
+        # (django-reversion's list of deleted items would read them one by one).
+        ordered = super()._reversion_order_version_queryset(request, queryset)
+        return ordered.select_related("revision__user")
+
     def fallback_compare(self, obj_compare):
         # reversion-compare diffs the stored text letter by letter, markup included ("<p>"): an
         # editor reads the words that changed instead.

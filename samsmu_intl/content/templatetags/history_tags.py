@@ -2,7 +2,7 @@ import json
 
 from django import template
 from django.contrib.admin.models import LogEntry
-from django.utils import translation
+from django.utils import formats, timezone, translation
 from django.utils.text import capfirst
 from django.utils.translation import gettext
 
@@ -49,3 +49,32 @@ def _model_named(model, name):
                 if str(relation.related_model._meta.verbose_name) == name:
                     return relation.related_model
     return model
+
+
+@register.filter
+def to_the_second(moment):
+    """When a version was saved, in Tashkent time and to the second: two saves in the same
+    minute read apart ("2026-yil 6-dekabr, 10:15:03")."""
+    if not moment:
+        return ""
+    local = timezone.localtime(moment)
+    return f"{formats.date_format(local, 'DATE_FORMAT')}, {formats.time_format(local, 'H:i:s')}"
+
+
+@register.filter
+def saved_by(revision):
+    """Who saved (or deleted) a version: their full name and user name, or nothing when the
+    account is gone or the change came from a script."""
+    user = revision.user
+    if user is None:
+        return ""
+    full_name = user.get_full_name()
+    return f"{full_name} ({user.get_username()})" if full_name else user.get_username()
+
+
+@register.filter
+def version_label(version):
+    """A version as the compare view names it: when, to the second, and by whom."""
+    who = saved_by(version.revision)
+    when = to_the_second(version.revision.date_created)
+    return f"{when} · {who}" if who else when
