@@ -195,8 +195,9 @@ def pages_of(model_admin, obj, versions, deleted):
 
 
 def forms_of(model_admin, obj, client, file_content):
-    """The pages a form leads to: the bulk delete's confirmation and the import's preview (of
-    the import template, whose example row is a valid one: its cells go in `file_content`)."""
+    """The pages a form leads to: the bulk delete's confirmation, and the import's preview of the
+    import template (its example row is a valid one: its cells go in `file_content`) and of the
+    template with that row spoilt (every cell "?": the mistakes, with the allowed values)."""
     from django.contrib.admin import helpers
 
     from tests.admin_objects import url
@@ -209,9 +210,14 @@ def forms_of(model_admin, obj, client, file_content):
         forms.append(("POST", url(model, "changelist"), selected))
     if hasattr(model_admin, "import_action"):
         template = client.get(url(model, "import_template")).content
-        example_row = openpyxl.load_workbook(io.BytesIO(template)).worksheets[0][2]
-        file_content.extend(cell.value for cell in example_row)
+        workbook = openpyxl.load_workbook(io.BytesIO(template))
+        file_content.extend(cell.value for cell in workbook.worksheets[0][2])
         forms.append(("POST", url(model, "import"), {"template": template}))
+        for cell in workbook.worksheets[0][2]:
+            cell.value = "?"
+        spoilt = io.BytesIO()
+        workbook.save(spoilt)
+        forms.append(("POST", url(model, "import"), {"template": spoilt.getvalue()}))
     return forms
 
 
