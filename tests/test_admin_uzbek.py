@@ -363,3 +363,53 @@ def test_yes_and_no_icons_are_read_aloud_in_the_staff_members_language(admin_cli
     html = admin_client.get(reverse("admin:auth_user_changelist")).content.decode()
     assert re.search(r'<img src="[^"]*icon-yes.svg" alt="Ha">', html)
     assert 'alt="True"' not in html
+
+
+def spreadsheet_headers(client, model_admin, language):
+    """The headers of every spreadsheet the model's admin hands out: its export with every
+    column ticked, and its import template."""
+    from tests.admin_objects import url
+
+    model = model_admin.model
+    client.cookies["django_language"] = language
+    sheets = []
+    if hasattr(model_admin, "export_action"):
+        form = client.get(url(model, "export")).content.decode()
+        ticked = dict.fromkeys(re.findall(r'type="checkbox" name="(\w+resource_\w+)"', form), "on")
+        xlsx = re.search(r'<option value="(\d+)">xlsx</option>', form).group(1)
+        exported = client.post(url(model, "export"), {"format": xlsx, "resource": "0", **ticked})
+        sheets.append(exported.content)
+    if hasattr(model_admin, "import_action"):
+        sheets.append(client.get(url(model, "import_template")).content)
+    return [
+        str(header)
+        for sheet in sheets
+        for header in next(openpyxl.load_workbook(io.BytesIO(sheet)).worksheets[0].values)
+    ]
+
+
+def test_spreadsheets_name_their_columns_in_the_staff_members_language(
+    admin_client, make_partner, make_event, make_registration
+):
+    """Every export and import template's headers: words in the staff member's language, not
+    the fields' names (`event__slug`, `name_uz`, `created_at`) nor the English headers."""
+    from tests.admin_english import is_interface_english
+    from tests.admin_objects import registered
+
+    make_registration(make_event("forum"), "ada@example.org", name="Ada")
+    make_partner("charite", forms=["research"])
+    field_name = re.compile(r"^[a-z]+(_[a-z]+)+$|__")
+    spreadsheets = [
+        model_admin
+        for _model, model_admin in registered()
+        if hasattr(model_admin, "export_action") or hasattr(model_admin, "import_action")
+    ]
+    assert len(spreadsheets) >= 2  # partners and registrations at least
+    for model_admin in spreadsheets:
+        english = spreadsheet_headers(admin_client, model_admin, "en")
+        assert english and not [h for h in english if field_name.search(h)], english
+        for language in ("uz", "ru"):
+            headers = spreadsheet_headers(admin_client, model_admin, language)
+            assert not [h for h in headers if field_name.search(h)], (language, headers)
+            same = [h for h in set(headers) & set(english) if is_interface_english(h, language)]
+            assert same == [], (model_admin, language)
