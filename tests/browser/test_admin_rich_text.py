@@ -33,6 +33,30 @@ def drawn_menu(page, live_server, path, language):
     return page.evaluate(DRAWN)
 
 
+DIALOG = """() => [...document.querySelectorAll("dialog[open] :is(h3, label, button)")]
+  .map((element) => element.textContent.trim())"""
+
+
+# The editors as they start (an init script keeps them); the first with text, its first word
+# selected, asked to add a link.
+KEEP_EDITORS = """document.addEventListener("prose-editor:ready",
+  (event) => (window.editors = window.editors || []).push(event.detail.editor))"""
+OPEN_LINK_DIALOG = """() => {
+  const editor = window.editors.find((e) => e.getText().trim())
+  editor.chain().focus().setTextSelection({from: 1, to: 3}).run()
+  editor.commands.addLink()
+}"""
+
+
+def link_dialog(page):
+    """The texts of the dialog that adds a link to the selected word."""
+    page.evaluate(OPEN_LINK_DIALOG)
+    page.locator("dialog.prose-editor-dialog[open]").wait_for(state="attached", timeout=5000)
+    texts = page.evaluate(DIALOG)
+    page.keyboard.press("Escape")
+    return texts
+
+
 def test_the_editor_draws_its_menu_in_the_staff_members_language(
     page, live_server, django_user_model, make_partner
 ):
@@ -43,9 +67,12 @@ def test_the_editor_draws_its_menu_in_the_staff_members_language(
         description_ru="<h3>История</h3><p>Текст</p>",
     )
     log_in_to_admin(page, live_server, "boss", "a long passphrase 9")
+    page.add_init_script(KEEP_EDITORS)
     path = reverse("admin:partners_partner_change", args=[partner.pk])
 
     english = drawn_menu(page, live_server, path, "en")
+    english_dialog = link_dialog(page)
+    assert {"URL", "Title", "Edit Link", "Cancel"} <= set(english_dialog)
     assert {"Heading 3", "Paragraph", "bold", "undo"} <= set(english["texts"])
     expected = {
         "uz": {
@@ -84,6 +111,13 @@ def test_the_editor_draws_its_menu_in_the_staff_members_language(
             if is_interface_english(text, language)
         }
         assert untranslated == set(), language
+        dialog = link_dialog(page)
+        untranslated = {
+            text
+            for text in set(dialog) & set(english_dialog)
+            if is_interface_english(text, language)
+        }
+        assert len(dialog) >= 4 and untranslated == set(), (language, dialog)
         # Its arrow is drawn by CSS borders: no character a font may lack ("⏷" drew "▯").
         assert drawn["arrow"] in ('""', "none"), drawn["arrow"]
         assert not any(char in text for text in drawn["texts"] for char in "▯⏷")
