@@ -195,9 +195,10 @@ def pages_of(model_admin, obj, versions, deleted):
 
 
 def forms_of(model_admin, obj, client, file_content):
-    """The pages a form leads to: the bulk delete's confirmation, and the import's preview of the
-    import template (its example row is a valid one: its cells go in `file_content`) and of the
-    template with that row spoilt (every cell "?": the mistakes, with the allowed values)."""
+    """The pages a form leads to: each action's (the bulk delete's confirmation, the others'
+    messages), and the import's preview of the import template (its example row is a valid
+    one: its cells go in `file_content`) and of the template with that row spoilt (every cell
+    "?": the mistakes, with the allowed values)."""
     from django.contrib.admin import helpers
 
     from tests.admin_objects import url
@@ -205,8 +206,10 @@ def forms_of(model_admin, obj, client, file_content):
     model = model_admin.model
     forms = []
     request = client.get(reverse("admin:index")).wsgi_request
-    if "delete_selected" in model_admin.get_actions(request):
-        selected = {"action": "delete_selected", helpers.ACTION_CHECKBOX_NAME: [obj.pk]}
+    # Every action on the object: the bulk delete's confirmation, the others' messages (run
+    # last, after every other page: they change what they act on).
+    for action in sorted(model_admin.get_actions(request), key=lambda a: a != "delete_selected"):
+        selected = {"action": action, helpers.ACTION_CHECKBOX_NAME: [obj.pk]}
         forms.append(("POST", url(model, "changelist"), selected))
     if hasattr(model_admin, "import_action"):
         template = client.get(url(model, "import_template")).content
@@ -317,6 +320,8 @@ def test_no_english_on_any_admin_page_in_uzbek_or_russian(
         signed_in += pages_of(model_admin, obj, versions, deleted)
         signed_in += forms_of(model_admin, obj, admin_client, file_content)
     content = content_of_the_database(*file_content)
+    acting = [p for p in signed_in if p[2] and p[2].get("action") not in (None, "delete_selected")]
+    signed_in = [p for p in signed_in if p not in acting] + acting
 
     found = {}
     readers = [(reader, signed_in)]
