@@ -12,7 +12,10 @@ from pathlib import Path
 import dj_database_url
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
+from django.templatetags.static import static
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
+from django_prose_editor.config import html_tags
 from import_export.formats import base_formats
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -306,6 +309,14 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
     }
 }
+
+# The rich-text editor's menu, its English tooltips and labels translated (content/text.py).
+DJANGO_PROSE_EDITOR_EXTENSIONS = [
+    {
+        "js": [lazy(static, str)("js/prose-editor-language.js")],  # its address once collected
+        "extensions": {"MenuInLanguage": html_tags([])},  # it writes no HTML of its own
+    }
+]
 
 # Agreement documents: outside MEDIA_ROOT, never served by URL, only through a staff-only view.
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private-media"))

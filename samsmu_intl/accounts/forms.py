@@ -1,6 +1,11 @@
 from django import forms
-from django.contrib.auth.forms import PasswordResetForm
+from django.contrib.auth.forms import (
+    AdminPasswordChangeForm,
+    PasswordResetForm,
+    SetUnusablePasswordMixin,
+)
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -39,3 +44,15 @@ class StaffPasswordResetForm(PasswordResetForm):
 
     def get_users(self, email):
         return (user for user in super().get_users(email) if user.is_staff)
+
+
+class StaffPasswordChangeForm(AdminPasswordChangeForm):
+    """Django's form for setting someone's password, its warning in the reader's language:
+    Django joins its help text into one string when it starts, in the language it started in,
+    and writes the warning in English."""
+
+    usable_password_help_text = format_lazy(
+        '{}<ul id="id_unusable_warning" class="messagelist"><li class="warning">{}</li></ul>',
+        SetUnusablePasswordMixin.usable_password_help_text,
+        _("If disabled, the current password for this user will be lost."),
+    )

@@ -13,11 +13,12 @@ import html
 import re
 from contextlib import contextmanager
 
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db import router, transaction
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext, gettext_noop
 from reversion import add_to_revision, is_active, revisions, set_comment
 from reversion_compare.admin import CompareVersionAdmin
 
@@ -121,4 +122,18 @@ class HistoryMixin(CompareVersionAdmin):
         # item may not see its versions either.
         if not self.has_view_or_change_permission(request):
             raise PermissionDenied
-        return super().compare_view(request, object_id, extra_context)
+        title = self._title_now(request, object_id, gettext("Compare %(name)s"))
+        return super().compare_view(request, object_id, {**title, **(extra_context or {})})
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        title = self._title_now(request, object_id, gettext("Revert %(name)s"))
+        return super().revision_view(
+            request, object_id, version_id, {**title, **(extra_context or {})}
+        )
+
+    def _title_now(self, request, object_id, message):
+        """The page's title with the item's name as it reads now, in the reader's language:
+        reversion's is the name saved with the version, in the language of whoever saved it
+        ("Department of International Cooperationni solishtirish" in the Uzbek admin)."""
+        obj = self.get_object(request, unquote(object_id))
+        return {} if obj is None else {"title": message % {"name": obj}}

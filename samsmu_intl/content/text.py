@@ -37,6 +37,9 @@ RICH_TEXT_EXTENSIONS = {
     "ListItem": True,
     "Blockquote": True,
     "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto"]},
+    # The menu's tooltips and labels in the staff member's language (static/js/
+    # prose-editor-language.js, DJANGO_PROSE_EDITOR_EXTENSIONS): last, after every menu item.
+    "MenuInLanguage": True,
 }
 
 
