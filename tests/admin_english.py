@@ -47,6 +47,8 @@ CODE = re.compile(r"^([A-Z0-9+./:-]{1,5}|[a-z]{2})( [A-Z0-9]{4})*$")
 # Nothing a language translates: numbers, dates, times, punctuation, symbols.
 NO_WORDS = re.compile(r"^[\W\d_]*$")
 ADDRESS = re.compile(r"^(https?://|/|mailto:)\S*$|^\S+@\S+$|^\S+\.(png|jpe?g|webp|pdf|xlsx|csv)$")
+# A public document's type and size ("PDF, 240 KB"): the units read alike in every language.
+FILE_SIZE = re.compile(r"^[A-Z]{3,4}, [\d.,\s]+ [KMG]B$")
 # A password's hash and salt, shown masked on the user page.
 MASKED = re.compile(r"^\w*\*{4,}$")
 # Tables whose text is the interface's, not the objects' (rights' and content types' names, the
@@ -157,7 +159,9 @@ def content_of_the_database(*more):
         fields = [
             f.attname
             for f in model._meta.concrete_fields
-            if isinstance(f, models.CharField | models.TextField) and not f.choices
+            # An uploaded file's name ("documents/form.pdf") is content too.
+            if isinstance(f, models.CharField | models.TextField | models.FileField)
+            and not f.choices
         ]
         if not fields:
             continue
@@ -165,7 +169,10 @@ def content_of_the_database(*more):
             for value in row:
                 if value and len(value) >= 3:
                     texts.update({value, " ".join(strip_tags(value).split())})
-    texts = {text for text in texts if len(text) >= 3} - our_msgids()
+    # A stored file type ("pdf") would cut the extension off every file name on the page,
+    # leaving "form." that no rule recognises: such short codes are not taken out.
+    texts = {t for t in texts if len(t) >= 3 and not re.fullmatch(r"[a-z]{3,4}", t)}
+    texts -= our_msgids()
     alternatives = "|".join(map(re.escape, sorted(texts, key=len, reverse=True)))
     # A whole word or words, or with an Uzbek suffix joined to it ("...ni solishtirish").
     return re.compile(rf"(?<!\w)(?:{alternatives})(?:ni|ning|ga|da|dan|lar)?(?!\w)")
@@ -189,6 +196,7 @@ def is_interface_english(text, language):
         or CODE.match(bare)
         or ADDRESS.match(bare)
         or MASKED.match(bare)
+        or FILE_SIZE.match(bare)
         or bare in SAME_IN_EVERY_LANGUAGE
         or bare in same_on_purpose(language)
     )
