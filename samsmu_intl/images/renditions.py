@@ -19,6 +19,17 @@ def webp(source, width):
     )
 
 
+def png_square(source, size):
+    """An emblem fitted into a square, as PNG: what every browser takes as an icon and every
+    sharing service as a picture (some still refuse WebP)."""
+    return ImageSpecField(
+        source=source,
+        processors=[ResizeToFit(width=size, height=size, upscale=False)],
+        format="PNG",
+        options={"optimize": True},
+    )
+
+
 def alt_text_errors(instance, image_field, alt_field, *, publishing):
     """What is wrong with an image's translated description (alt text), keyed by the fields of
     the languages concerned, ready for ValidationError: a description that is only the file
