@@ -256,6 +256,10 @@ def test_home_page_photo_in_webp_at_three_widths_with_its_description(admin_clie
         assert f"{rendition.url} {width}w" in img
         with Image.open(rendition.path) as picture:
             assert picture.format == "WEBP" and picture.width == width
+    # A phone chooses between the two small ones only, whatever its pixel density.
+    phone = re.search(r'<source media="\(max-width: 40rem\)"[^>]*>', html, re.S).group(0)
+    assert f"{department.hero_photo_640.url} 640w, {department.hero_photo_800.url} 800w" in phone
+    assert "1024w" not in phone
     assert 'alt="Главный корпус университета"' in img
     assert 'width="2000" height="1125"' in img
     assert 'class="hero hero--photo"' in html

@@ -10,12 +10,12 @@ from imagekit.models import ImageSpecField
 from imagekit.processors import ResizeToFit
 
 
-def webp(source, width):
+def webp(source, width, quality=80):
     return ImageSpecField(
         source=source,
         processors=[ResizeToFit(width=width, upscale=False)],
         format="WEBP",
-        options={"quality": 80},
+        options={"quality": quality},
     )
 
 
