@@ -1,11 +1,18 @@
 """How the site looks on a phone, measured in a real headless Chromium: the header's height, the
 first partner in the first screen, the menu without JavaScript, and the fonts a page loads."""
 
+import io
+
 import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import translation
+from PIL import Image
 from playwright.sync_api import expect
 
+from events.models import Event
+from samsmu_intl.department.models import Department
 from tests.public_pages import LANGUAGES, PUBLIC_PAGES
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -161,3 +168,39 @@ def test_main_font_is_preloaded_and_swaps(phone, site):
         ".filter(r => r instanceof CSSFontFaceRule).map(r => r.style.fontDisplay)"
     )
     assert displays and set(displays) == {"swap"}
+
+
+def picture(image_format, mode="RGB"):
+    buffer = io.BytesIO()
+    Image.new(mode, (1600, 900), "teal").save(buffer, image_format)
+    return SimpleUploadedFile(f"picture.{image_format.lower()}", buffer.getvalue())
+
+
+def test_landing_page_with_its_pictures_fits_a_phone_and_passes_axe(phone, site):
+    department = Department.load()
+    department.emblem = picture("PNG", "RGBA")
+    department.hero_photo = picture("JPEG")
+    department.hero_photo_alt_uz = "Universitetning bosh binosi"
+    department.hero_photo_alt_ru = "Главный корпус университета"
+    department.hero_photo_alt_en = "The university's main building"
+    department.save()
+    for event in Event.objects.all():
+        event.cover = picture("JPEG")
+        event.cover_alt_uz = event.cover_alt_ru = event.cover_alt_en = "Delegates"
+        event.save()
+    wcag = {"wcag2a", "wcag2aa", "wcag21a", "wcag21aa"}
+    for language in LANGUAGES:
+        phone.goto(page_url(site, "department:landing", language))
+        photo = box(phone, ".hero__photo")
+        # Edge to edge under the header, 16:9, and the phone's rendition (640 or 800 wide).
+        assert photo["x"] == 0 and photo["width"] == PHONE["width"]
+        assert round(photo["height"]) == round(PHONE["width"] * 9 / 16)
+        current = phone.locator(".hero__photo").evaluate("img => img.currentSrc")
+        assert current in (department.hero_photo_640.url, department.hero_photo_800.url) or (
+            current.endswith((department.hero_photo_640.url, department.hero_photo_800.url))
+        )
+        assert box(phone, ".site-header")["height"] <= MAX_HEADER_HEIGHT
+        violations = [
+            v["id"] for v in Axe().run(phone).response["violations"] if wcag & set(v["tags"])
+        ]
+        assert violations == [], language
