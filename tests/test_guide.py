@@ -109,6 +109,35 @@ def test_every_change_page_links_to_its_section_of_the_guide(admin_client, model
     assert f'id="{anchor}"' in target.content.decode()
 
 
+# What visitors fill in themselves (a registration, a message) is read by staff, not visitors;
+# accounts and sign-in records are the admin's own.
+NOT_FOR_VISITORS = {"events.registration", "department.inquiry", "auth", "axes"}
+
+
+def forms_editors_fill(user):
+    """(model label, form) of every add form of the content admins, and of their inline rows."""
+    from tests.admin_objects import request_as
+
+    request = request_as(user)
+    for model, model_admin in registered():
+        label = model._meta.label_lower
+        if label in NOT_FOR_VISITORS or model._meta.app_label in NOT_FOR_VISITORS:
+            continue
+        yield label, model_admin.get_form(request)
+        for inline in model_admin.get_inline_instances(request):
+            yield inline.model._meta.label_lower, inline.get_formset(request).form
+
+
+def test_every_field_editors_fill_for_visitors_has_a_help_text(admin_user):
+    without = [
+        f"{label}.{name}"
+        for label, form in forms_editors_fill(admin_user)
+        for name, field in form.base_fields.items()
+        if not field.help_text and not field.widget.is_hidden and name != "DELETE"
+    ]
+    assert without == []
+
+
 def model_help_texts():
     """(model, field, English help text) of every field of our apps' models."""
     from django.apps import apps
