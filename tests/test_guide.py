@@ -65,6 +65,16 @@ def test_the_guide_quotes_the_limits_the_site_enforces(admin_client):
     assert f"After {settings.AXES_FAILURE_LIMIT} failed sign-ins" in html
 
 
+def test_the_guide_runs_a_fixed_number_of_queries(
+    admin_client, make_partner, django_assert_num_queries
+):
+    """The session, its user, their second factor and the admin frame's one question (whether
+    the department exists): the guide's text reads no content."""
+    make_partner("charite")
+    with django_assert_num_queries(4):
+        read_guide(admin_client, "uz")
+
+
 def test_the_guide_is_for_staff_only(client, django_user_model):
     guide = reverse("admin-guide")
     assert client.get(guide)["Location"].startswith(reverse("admin:login"))
