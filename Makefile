@@ -10,7 +10,7 @@ VNU_VERSION := 26.9.27
 VNU := .tools/vnu/node_modules/vnu-jar/build/dist/vnu.jar
 LIGHTHOUSE := .tools/lighthouse/node_modules/.bin/lighthouse
 
-.PHONY: run test test-fast lint format serve deploy-check bench bench-cost audit backup restore messages clean
+.PHONY: run test test-fast lint format serve deploy-check bench bench-cost audit backup restore messages guide-images clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -108,6 +108,12 @@ messages: export DJANGO_DEBUG ?= true
 messages: $(VENV)/.installed
 	$(MANAGE) makemessages $(LOCALES) --no-obsolete --ignore=.venv --ignore=staticfiles --ignore=.tools --ignore=tests
 	$(MANAGE) compilemessages $(LOCALES) --ignore=.venv
+
+# The editors' guide's screenshots of the admin, in each language, from a site of their own (a
+# temporary database with the seed and sample data): run after changing the admin, and commit.
+guide-images: export DJANGO_ALLOW_ASYNC_UNSAFE ?= true
+guide-images: $(VENV)/.installed-test
+	$(BIN)/python -m samsmu_intl.editorial.guide_images
 
 clean:
 	rm -rf $(VENV) staticfiles

@@ -112,18 +112,43 @@ class Event(Publishable):
 
     REGISTRATION_KINDS = (Kind.WEBINAR, Kind.SEMINAR)
 
-    title = models.CharField(_("title"), max_length=255)
+    title = models.CharField(
+        _("title"),
+        max_length=255,
+        help_text=_("The event’s name, in lists, calendars and on its page."),
+    )
     slug = models.SlugField(
         _("short address"),
         max_length=120,
         unique=True,
         help_text=_("Latin letters, digits and hyphens; the event's page address uses it."),
     )
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, db_index=True)
+    kind = models.CharField(
+        _("kind"),
+        max_length=20,
+        choices=Kind.choices,
+        db_index=True,
+        help_text=_(
+            "Shown above the title; visitors filter events by it. Webinars and seminars take "
+            "registrations."
+        ),
+    )
     summary = models.TextField(_("summary"), help_text=_("Two or three sentences for lists."))
-    body = RichTextField(_("text"), blank=True)
-    starts_at = models.DateTimeField(_("starts"), db_index=True)
-    ends_at = models.DateTimeField(_("ends"), db_index=True)
+    body = RichTextField(
+        _("text"),
+        blank=True,
+        help_text=_("The programme, speakers and anything else a visitor should know."),
+    )
+    starts_at = models.DateTimeField(
+        _("starts"),
+        db_index=True,
+        help_text=_("Tashkent time."),
+    )
+    ends_at = models.DateTimeField(
+        _("ends"),
+        db_index=True,
+        help_text=_("Tashkent time. After this moment the event is listed among past events."),
+    )
     date_precision = models.CharField(
         _("how precise the dates are"),
         max_length=10,
@@ -131,10 +156,27 @@ class Event(Publishable):
         default=DatePrecision.EXACT,
         help_text=_("For past events known only by month, show just the month."),
     )
-    is_online = models.BooleanField(_("online"), default=False)
-    venue = models.CharField(_("venue"), max_length=200, blank=True)
-    city = models.CharField(_("city"), max_length=120, blank=True)
-    country = CountryField(_("country"), blank=True, db_index=True)
+    is_online = models.BooleanField(
+        _("online"), default=False, help_text=_("Tick for a webinar or any event held online.")
+    )
+    venue = models.CharField(
+        _("venue"),
+        max_length=200,
+        blank=True,
+        help_text=_("The building or hall, e.g. “Main building, hall 2”."),
+    )
+    city = models.CharField(
+        _("city"),
+        max_length=120,
+        blank=True,
+        help_text=_("Shown with the country as the event’s place."),
+    )
+    country = CountryField(
+        _("country"),
+        blank=True,
+        db_index=True,
+        help_text=_("Shown as the event’s place; visitors filter events by it."),
+    )
     partner = models.ForeignKey(
         Partner,
         on_delete=models.SET_NULL,
@@ -144,12 +186,20 @@ class Event(Publishable):
         verbose_name=_("partner institution"),
         help_text=_("The host or partner institution, when it is one of our partners."),
     )
-    host_name = models.CharField(_("host (if not a partner)"), max_length=255, blank=True)
+    host_name = models.CharField(
+        _("host (if not a partner)"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "When the host is not among our partners: its name as visitors should read it."
+        ),
+    )
     staff = models.ManyToManyField(
         "department.StaffMember",
         related_name="events",
         blank=True,
         verbose_name=_("participating staff"),
+        help_text=_("The department’s staff who take part, shown on the event’s page."),
     )
     cover = ImageField(
         _("cover image"),
@@ -157,6 +207,9 @@ class Event(Publishable):
         blank=True,
         width_field="cover_width",
         height_field="cover_height",
+        help_text=_(
+            "The picture at the top of the event’s page and in the lists; JPEG, PNG or WebP."
+        ),
     )
     cover_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     cover_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
@@ -388,12 +441,15 @@ class EventPhoto(models.Model):
         upload_to="events/photos/",
         width_field="width",
         height_field="height",
+        help_text=_("JPEG, PNG or WebP, shown in the event’s gallery."),
     )
     width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     image_480 = webp("image", 480)
     image_960 = webp("image", 960)
-    caption = models.CharField(_("caption"), max_length=250, blank=True)
+    caption = models.CharField(
+        _("caption"), max_length=250, blank=True, help_text=_("Shown under the photo.")
+    )
     alt = models.CharField(
         _("description"),
         max_length=250,
@@ -402,7 +458,9 @@ class EventPhoto(models.Model):
             "before the event is published."
         ),
     )
-    order = models.PositiveIntegerField(_("order"), default=0)
+    order = models.PositiveIntegerField(
+        _("order"), default=0, help_text=_("Lower numbers come first.")
+    )
 
     class Meta:
         ordering = ["order", "pk"]

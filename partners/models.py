@@ -30,9 +30,19 @@ class CooperationForm(models.Model):
     """A form of cooperation (joint program, staff mobility, ...): a short fixed list that a data
     migration creates; staff may reword it but the slugs in URLs stay."""
 
-    slug = models.SlugField(_("short address"), unique=True)
-    name = models.CharField(pgettext_lazy("institution", "name"), max_length=100)
-    order = models.PositiveIntegerField(_("order"), default=0)
+    slug = models.SlugField(
+        _("short address"),
+        unique=True,
+        help_text=_("Latin letters, digits and hyphens; the directory’s filter addresses use it."),
+    )
+    name = models.CharField(
+        pgettext_lazy("institution", "name"),
+        max_length=100,
+        help_text=_("Shown on partners’ pages and in the directory’s filter."),
+    )
+    order = models.PositiveIntegerField(
+        _("order"), default=0, help_text=_("Lower numbers come first.")
+    )
 
     class Meta:
         ordering = ["order", "pk"]
@@ -96,7 +106,11 @@ class Partner(Publishable):
         STATE_BODY = "state-body", _("State body")
         INTERNATIONAL_ORGANISATION = "international-organisation", _("International organisation")
 
-    name = models.CharField(pgettext_lazy("institution", "name"), max_length=255)
+    name = models.CharField(
+        pgettext_lazy("institution", "name"),
+        max_length=255,
+        help_text=_("The institution’s full name, as it writes it in each language."),
+    )
     short_name = models.CharField(
         _("short name"), max_length=60, blank=True, help_text=_("An abbreviation, if it has one.")
     )
@@ -106,9 +120,21 @@ class Partner(Publishable):
         unique=True,
         help_text=_("Latin letters, digits and hyphens; the partner's page address uses it."),
     )
-    kind = models.CharField(_("kind"), max_length=40, choices=Kind.choices, db_index=True)
-    country = CountryField(_("country"), db_index=True)
-    city = models.CharField(_("city"), max_length=120, blank=True)
+    kind = models.CharField(
+        _("kind"),
+        max_length=40,
+        choices=Kind.choices,
+        db_index=True,
+        help_text=_("Shown on the partner’s page; visitors filter the directory by it."),
+    )
+    country = CountryField(
+        _("country"),
+        db_index=True,
+        help_text=_("Places the partner on the map and in the directory’s filters."),
+    )
+    city = models.CharField(
+        _("city"), max_length=120, blank=True, help_text=_("Shown beside the country.")
+    )
     region = models.CharField(
         _("region"), max_length=20, choices=Region.choices, editable=False, db_index=True
     )
@@ -119,7 +145,9 @@ class Partner(Publishable):
         blank=True,
         help_text=_("Leave empty to take the region from the country."),
     )
-    website = models.URLField(_("website"), blank=True)
+    website = models.URLField(
+        _("website"), blank=True, help_text=_("The institution’s own site, linked from its page.")
+    )
     logo = ImageField(
         _("logo"),
         upload_to="partners/logos/",
@@ -128,13 +156,30 @@ class Partner(Publishable):
     )
     logo_128 = webp("logo", 128)
     logo_240 = webp("logo", 240)
-    description = RichTextField(_("description"), blank=True)
-    cooperation_forms = models.ManyToManyField(
-        CooperationForm, related_name="partners", blank=True, verbose_name=_("forms of cooperation")
+    description = RichTextField(
+        _("description"),
+        blank=True,
+        help_text=_("A few paragraphs on the institution and what we do together."),
     )
-    contact_name = models.CharField(_("contact person"), max_length=200, blank=True)
-    contact_email = models.EmailField(_("contact email"), blank=True)
-    contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
+    cooperation_forms = models.ManyToManyField(
+        CooperationForm,
+        related_name="partners",
+        blank=True,
+        verbose_name=_("forms of cooperation"),
+        help_text=_("What we do together; visitors filter the directory by these."),
+    )
+    contact_name = models.CharField(
+        _("contact person"),
+        max_length=200,
+        blank=True,
+        help_text=_("Shown on the partner’s page; leave empty to show no contact person."),
+    )
+    contact_email = models.EmailField(
+        _("contact email"), blank=True, help_text=_("Shown on the partner’s page.")
+    )
+    contact_phone = models.CharField(
+        _("contact phone"), max_length=40, blank=True, help_text=_("Shown on the partner’s page.")
+    )
     # Casefolded names, cities and countries in every language (partners/search.py): one search
     # for all databases.
     search_text = models.TextField(editable=False, blank=True)
@@ -249,8 +294,10 @@ class Agreement(Publishable):
         EXPIRED = "expired", _("Expired")
 
     partner = models.ForeignKey(Partner, on_delete=models.CASCADE, related_name="agreements")
-    kind = models.CharField(_("type"), max_length=20, choices=Kind.choices)
-    signed_on = models.DateField(_("signed on"))
+    kind = models.CharField(
+        _("type"), max_length=20, choices=Kind.choices, help_text=_("Shown on the partner’s page.")
+    )
+    signed_on = models.DateField(_("signed on"), help_text=_("Shown on the partner’s page."))
     valid_until = models.DateField(
         _("valid until"), null=True, blank=True, db_index=True, help_text=_("Empty: open-ended.")
     )
@@ -322,25 +369,53 @@ class Program(Publishable):
         DOUBLE_DIPLOMA = "double-diploma", _("Double-diploma program")
         MOBILITY = "mobility", _("Exchange and academic mobility")
 
-    title = models.CharField(_("title"), max_length=255)
+    title = models.CharField(
+        _("title"), max_length=255, help_text=_("The program’s name, in lists and on its page.")
+    )
     slug = models.SlugField(
         _("short address"),
         max_length=120,
         unique=True,
         help_text=_("Latin letters, digits and hyphens; the program's page address uses it."),
     )
-    level = models.CharField(_("level"), max_length=20, choices=Level.choices, db_index=True)
-    kind = models.CharField(_("type"), max_length=20, choices=Kind.choices, db_index=True)
+    level = models.CharField(
+        _("level"),
+        max_length=20,
+        choices=Level.choices,
+        db_index=True,
+        help_text=_("Shown on the program’s page; visitors filter programs by it."),
+    )
+    kind = models.CharField(
+        _("type"),
+        max_length=20,
+        choices=Kind.choices,
+        db_index=True,
+        help_text=_("Shown on the program’s page; visitors filter programs by it."),
+    )
     partners = models.ManyToManyField(
-        Partner, related_name="programs", blank=True, verbose_name=_("partner institutions")
+        Partner,
+        related_name="programs",
+        blank=True,
+        verbose_name=_("partner institutions"),
+        help_text=_("The program’s page names and links these partners."),
     )
     summary = models.TextField(_("summary"), help_text=_("Two or three sentences for the list."))
-    duration = models.CharField(_("duration"), max_length=100, blank=True)
-    language_of_instruction = models.CharField(
-        _("language of instruction"), max_length=100, blank=True
+    duration = models.CharField(
+        _("duration"), max_length=100, blank=True, help_text=_("E.g. “one semester” or “2 years”.")
     )
-    eligibility = RichTextField(_("who may apply"), blank=True)
-    how_to_apply = RichTextField(_("how to apply"), blank=True)
+    language_of_instruction = models.CharField(
+        _("language of instruction"), max_length=100, blank=True, help_text=_("E.g. “English”.")
+    )
+    eligibility = RichTextField(
+        _("who may apply"),
+        blank=True,
+        help_text=_("Who may apply: year of study, language level, grades."),
+    )
+    how_to_apply = RichTextField(
+        _("how to apply"),
+        blank=True,
+        help_text=_("The steps and documents, with links to the forms."),
+    )
     deadline = models.DateField(
         _("application deadline"),
         null=True,
@@ -349,8 +424,12 @@ class Program(Publishable):
         help_text=_("Empty: applications are accepted all year."),
     )
     fees = models.CharField(_("fees"), max_length=200, blank=True, help_text=_("Only if stated."))
-    contact_name = models.CharField(_("contact person"), max_length=200, blank=True)
-    contact_email = models.EmailField(_("contact email"), blank=True)
+    contact_name = models.CharField(
+        _("contact person"), max_length=200, blank=True, help_text=_("Shown on the program’s page.")
+    )
+    contact_email = models.EmailField(
+        _("contact email"), blank=True, help_text=_("Shown on the program’s page.")
+    )
 
     objects = ProgramQuerySet.as_manager()
 

@@ -11,6 +11,7 @@ from samsmu_intl import views
 from samsmu_intl.accounts import password_reset
 from samsmu_intl.applicants.sitemaps import ApplicantPagesSitemap
 from samsmu_intl.department.sitemaps import DepartmentPagesSitemap
+from samsmu_intl.editorial.guide import guide_view
 from samsmu_intl.editorial.search import search_view
 from samsmu_intl.news.sitemaps import NewsPagesSitemap, NewsSitemap
 
@@ -40,6 +41,7 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots-txt"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("admin/search/", admin.site.admin_view(search_view), name="admin-search"),
+    path("admin/guide/", admin.site.admin_view(guide_view), name="admin-guide"),
     # A forgotten password, on the admin's pages (its sign-in is in samsmu_intl/accounts/sites.py).
     path("admin/", include(password_reset.urlpatterns)),
     path("admin/", admin.site.urls),

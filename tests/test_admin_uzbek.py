@@ -230,6 +230,7 @@ def admin_pages(client):
     pages = [
         reverse("admin:index"),
         reverse("admin-search") + "?q=text",
+        reverse("admin-guide"),
         reverse("admin:password_change"),
         reverse("admin:password_change_done"),
         reverse("admin:two-factor"),

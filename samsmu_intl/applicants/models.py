@@ -78,9 +78,17 @@ class ApplicantGuide(models.Model):
 
 class ApplicationStep(models.Model):
     guide = models.ForeignKey(ApplicantGuide, on_delete=models.CASCADE, related_name="steps")
-    title = models.CharField(_("step"), max_length=200)
-    text = models.TextField(_("details"), blank=True)
-    order = models.PositiveIntegerField(_("order"), default=0)
+    title = models.CharField(
+        _("step"),
+        max_length=200,
+        help_text=_("One step of applying, in a few words; the steps are numbered in their order."),
+    )
+    text = models.TextField(
+        _("details"), blank=True, help_text=_("What the applicant does in this step.")
+    )
+    order = models.PositiveIntegerField(
+        _("order"), default=0, help_text=_("Lower numbers come first.")
+    )
 
     class Meta:
         ordering = ["order", "pk"]
@@ -95,9 +103,13 @@ class Question(Publishable):
     """A frequently asked question, published like all content (drafts wait for translation)."""
 
     guide = models.ForeignKey(ApplicantGuide, on_delete=models.CASCADE, related_name="questions")
-    question = models.CharField(_("question"), max_length=300)
-    answer = RichTextField(_("answer"))
-    order = models.PositiveIntegerField(_("order"), default=0, db_index=True)
+    question = models.CharField(
+        _("question"), max_length=300, help_text=_("As an applicant would ask it.")
+    )
+    answer = RichTextField(_("answer"), help_text=_("Shown when the question is opened."))
+    order = models.PositiveIntegerField(
+        _("order"), default=0, db_index=True, help_text=_("Lower numbers come first.")
+    )
 
     class Meta:
         ordering = ["order", "pk"]
@@ -114,8 +126,18 @@ class PublicDocument(Publishable):
         BROCHURE = "brochure", _("Brochure")
         REGULATION = "regulation", _("Regulation")
 
-    title = models.CharField(_("title"), max_length=255)
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, db_index=True)
+    title = models.CharField(
+        _("title"),
+        max_length=255,
+        help_text=_("The document’s name on the documents page and the programs’ pages."),
+    )
+    kind = models.CharField(
+        _("kind"),
+        max_length=20,
+        choices=Kind.choices,
+        db_index=True,
+        help_text=_("The documents page groups the documents by kind."),
+    )
     language = models.CharField(
         _("language of the document"),
         max_length=5,

@@ -99,10 +99,29 @@ class Department(models.Model):
             "What the photo shows, for visitors who cannot see it; needed in every language."
         ),
     )
-    address = models.TextField(_("address"), blank=True)
-    email = models.EmailField(_("email"), blank=True)
-    phone = models.CharField(_("phone"), max_length=40, blank=True)
-    website = models.URLField(_("university website"), blank=True)
+    address = models.TextField(
+        _("address"),
+        blank=True,
+        help_text=_("Shown on the contact page and at the foot of every page."),
+    )
+    email = models.EmailField(
+        _("email"),
+        blank=True,
+        help_text=_("Shown to visitors; messages from the contact form are sent here too."),
+    )
+    phone = models.CharField(
+        _("phone"),
+        max_length=40,
+        blank=True,
+        help_text=_(
+            "Shown on the contact page and at the foot of every page, e.g. +998 66 233 08 41."
+        ),
+    )
+    website = models.URLField(
+        _("university website"),
+        blank=True,
+        help_text=_("The university’s main site, linked at the foot of every page."),
+    )
     hours = models.CharField(
         _("office hours"),
         max_length=200,
@@ -194,9 +213,13 @@ class Department(models.Model):
 
 class LandingSection(Publishable):
     department = models.ForeignKey(Department, on_delete=models.CASCADE, related_name="sections")
-    heading = models.CharField(_("heading"), max_length=200)
+    heading = models.CharField(
+        _("heading"), max_length=200, help_text=_("The section’s heading on the home page.")
+    )
     body = models.TextField(_("text"), help_text=_("Separate paragraphs with an empty line."))
-    order = models.PositiveIntegerField(_("order"), default=0, db_index=True)
+    order = models.PositiveIntegerField(
+        _("order"), default=0, db_index=True, help_text=_("Lower numbers come first.")
+    )
 
     class Meta:
         ordering = ["order", "pk"]
@@ -208,13 +231,19 @@ class LandingSection(Publishable):
 
 
 class StaffMember(Publishable):
-    name = models.CharField(_("name"), max_length=120)
+    name = models.CharField(
+        _("name"), max_length=120, help_text=_("As visitors should read it, e.g. “N. N. Shavazi”.")
+    )
     slug = models.SlugField(
         _("short address"),
         unique=True,
         help_text=_("Latin letters, digits and hyphens; links to this person use it."),
     )
-    position = models.CharField(_("position"), max_length=200)
+    position = models.CharField(
+        _("position"),
+        max_length=200,
+        help_text=_("Shown under the name on the team page, e.g. “Head of the department”."),
+    )
     photo = ImageField(
         _("photo"),
         upload_to="staff/",
@@ -223,8 +252,15 @@ class StaffMember(Publishable):
     )
     photo_160 = webp("photo", 160)
     photo_320 = webp("photo", 320)
-    email = models.EmailField(_("email"), blank=True)
-    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    email = models.EmailField(
+        _("email"), blank=True, help_text=_("Shown on the team page; leave empty to show none.")
+    )
+    phone = models.CharField(
+        _("phone"),
+        max_length=40,
+        blank=True,
+        help_text=_("Shown on the team page; leave empty to show none."),
+    )
     order = models.PositiveIntegerField(
         _("order"),
         default=0,

@@ -24,22 +24,33 @@ class NewsArticle(Publishable):
         CALL = "call", _("Call for applications")
         ANNOUNCEMENT = "announcement", _("Announcement")
 
-    title = models.CharField(_("title"), max_length=255)
+    title = models.CharField(
+        _("title"),
+        max_length=255,
+        help_text=_("The heading of the article, in lists and on its page."),
+    )
     slug = models.SlugField(
         _("short address"),
         max_length=120,
         unique=True,
         help_text=_("Latin letters, digits and hyphens; the article's page address uses it."),
     )
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, db_index=True)
+    kind = models.CharField(
+        _("kind"),
+        max_length=20,
+        choices=Kind.choices,
+        db_index=True,
+        help_text=_("Shown above the title; visitors can list the news by kind."),
+    )
     summary = models.TextField(_("summary"), help_text=_("Two or three sentences for lists."))
-    body = RichTextField(_("text"), blank=True)
+    body = RichTextField(_("text"), blank=True, help_text=_("The article itself."))
     cover = ImageField(
         _("cover image"),
         upload_to="news/covers/",
         blank=True,
         width_field="cover_width",
         height_field="cover_height",
+        help_text=_("The picture at the top of the article and in the lists; JPEG, PNG or WebP."),
     )
     cover_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     cover_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
@@ -100,12 +111,15 @@ class NewsPhoto(models.Model):
         upload_to="news/photos/",
         width_field="width",
         height_field="height",
+        help_text=_("JPEG, PNG or WebP, shown in the article’s gallery."),
     )
     width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     image_480 = webp("image", 480)
     image_960 = webp("image", 960)
-    caption = models.CharField(_("caption"), max_length=250, blank=True)
+    caption = models.CharField(
+        _("caption"), max_length=250, blank=True, help_text=_("Shown under the photo.")
+    )
     alt = models.CharField(
         _("description"),
         max_length=250,
@@ -114,7 +128,9 @@ class NewsPhoto(models.Model):
             "before the article is published."
         ),
     )
-    order = models.PositiveIntegerField(_("order"), default=0)
+    order = models.PositiveIntegerField(
+        _("order"), default=0, help_text=_("Lower numbers come first.")
+    )
 
     class Meta:
         ordering = ["order", "pk"]

@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("department", "0007_seed_text_spells_sentabr"),
+        ("department", "0008_editor_help_texts"),
     ]
 
     operations = [
