@@ -1,6 +1,7 @@
-"""Lighthouse audit (`make audit`): the landing page, the partner directory and an event page,
-served the production way with the sample data of `make bench`, audited with the mobile preset
-in the system Chromium. Prints the median of three runs of the four category scores per page."""
+"""Lighthouse audit (`make audit`): the landing page, the partner directory, an event page, the
+news and the applicants' guide, served the production way with the sample data of `make bench`,
+audited with the mobile preset in the system Chromium. Prints the median of three runs
+(LIGHTHOUSE_RUNS) of the four category scores per page."""
 
 import json
 import os
@@ -13,7 +14,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 from run import ROOT, free_port, prepare_site, start_server
 
-LIGHTHOUSE = ROOT / ".tools" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
+# LIGHTHOUSE: another installation of the same version (for a work tree without .tools).
+LIGHTHOUSE = Path(
+    os.environ.get(
+        "LIGHTHOUSE", ROOT / ".tools" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
+    )
+)
 CHROME_FLAGS = (
     "--headless=new --no-sandbox --disable-gpu --disable-background-networking "
     "--disable-component-update --disable-sync --no-first-run"
@@ -22,9 +28,11 @@ PAGES = [
     ("landing page", "/en/"),
     ("partner directory", "/en/partners/"),
     ("event page", "/en/events/conference-azerbaijan-medical-university-2025/"),
+    ("news", "/en/news/"),
+    ("applicants' guide", "/ru/applicants/"),
 ]
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
-RUNS = 3
+RUNS = int(os.environ.get("LIGHTHOUSE_RUNS", "3"))
 
 
 def audit(url, report, attempts=3):

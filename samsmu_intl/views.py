@@ -1,12 +1,19 @@
 from django.conf import settings
 from django.db import DatabaseError, connection
-from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
+from django.http import (
+    Http404,
+    HttpResponse,
+    HttpResponsePermanentRedirect,
+    HttpResponseRedirect,
+    JsonResponse,
+)
 from django.templatetags.static import static
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.static import serve
 
+from samsmu_intl.department.models import Department
 from samsmu_intl.serving.origin import absolute_url
 
 
@@ -37,7 +44,11 @@ def robots_txt(request):
 
 @require_GET
 def favicon(request):
-    """Browsers and crawlers ask for /favicon.ico whatever the page says."""
+    """Browsers and crawlers ask for /favicon.ico whatever the page says: the emblem staff
+    uploaded (a temporary redirect, as they may change it), else the site's plain mark."""
+    department = Department.load()
+    if department.emblem:
+        return HttpResponseRedirect(department.emblem_96.url)
     return HttpResponsePermanentRedirect(static("img/favicon.svg"))
 
 

@@ -19,14 +19,30 @@ class LandingSectionInline(DraftDeletionInlineMixin, TranslationStackedInline):
 class DepartmentAdmin(ContentAdmin):
     inlines = [LandingSectionInline]
     preview_url_name = "department:landing-preview"
+    readonly_fields = ("emblem_thumbnail", "hero_photo_thumbnail")
     fieldsets = [
-        (_("Home page"), {"fields": ("title", "lead")}),
+        (
+            _("University"),
+            {"fields": ("university_name", "university_short_name", "emblem", "emblem_thumbnail")},
+        ),
+        (
+            _("Home page"),
+            {"fields": ("title", "lead", "hero_photo", "hero_photo_thumbnail", "hero_photo_alt")},
+        ),
         (_("Contacts"), {"fields": ("address", "hours", "email", "phone", "website")}),
         (_("On the map"), {"fields": ("latitude", "longitude")}),
     ]
 
     def has_add_permission(self, request):
         return not Department.objects.singleton().exists()
+
+    @admin.display(description=_("emblem"))
+    def emblem_thumbnail(self, department):
+        return thumbnail(department.emblem, department.emblem_96)
+
+    @admin.display(description=_("home page photo"))
+    def hero_photo_thumbnail(self, department):
+        return thumbnail(department.hero_photo, department.hero_photo_640)
 
     def preview_url_kwargs(self, obj):
         return {}

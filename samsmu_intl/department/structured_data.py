@@ -24,6 +24,10 @@ def university(request, department=None):
         },
     }
     if department is not None:
+        data["name"] = str(department.university)
+        data["alternateName"] = str(department.university_short)
+        if department.emblem:
+            data["logo"] = absolute_url(department.emblem_512.url, request)
         data["sameAs"] = [department.website]
         data["address"] = {
             "@type": "PostalAddress",

@@ -5,7 +5,15 @@ from samsmu_intl.department.models import Department, LandingSection, StaffMembe
 
 @register(Department)
 class DepartmentTranslation(TranslationOptions):
-    fields = ("title", "lead", "address", "hours")
+    fields = (
+        "university_name",
+        "university_short_name",
+        "title",
+        "lead",
+        "hero_photo_alt",
+        "address",
+        "hours",
+    )
 
 
 @register(LandingSection)

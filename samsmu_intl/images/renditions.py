@@ -10,12 +10,23 @@ from imagekit.models import ImageSpecField
 from imagekit.processors import ResizeToFit
 
 
-def webp(source, width):
+def webp(source, width, quality=80):
     return ImageSpecField(
         source=source,
         processors=[ResizeToFit(width=width, upscale=False)],
         format="WEBP",
-        options={"quality": 80},
+        options={"quality": quality},
+    )
+
+
+def png_square(source, size):
+    """An emblem fitted into a square, as PNG: what every browser takes as an icon and every
+    sharing service as a picture (some still refuse WebP)."""
+    return ImageSpecField(
+        source=source,
+        processors=[ResizeToFit(width=size, height=size, upscale=False)],
+        format="PNG",
+        options={"optimize": True},
     )
 
 

@@ -25,6 +25,9 @@ MAX_PIXELS = 40_000_000
 # refused: photos and logos do not need it, and its animation would be lost in the renditions.
 FORMATS = {"JPEG", "PNG", "WEBP"}
 EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
+# An emblem or logo drawn on a transparent background: JPEG has none.
+EMBLEM_FORMATS = {"PNG", "WEBP"}
+EMBLEM_EXTENSIONS = ["png", "webp"]
 # Re-encoding a JPEG whose pixels had to be turned cannot keep its quantisation tables.
 JPEG_QUALITY = 90
 WEBP_QUALITY = 90
@@ -39,8 +42,9 @@ def _looks_like_svg(upload):
     return head.startswith((b"<?xml", b"<svg", b"<!doctype svg")) or b"<svg" in head
 
 
-def check_image(upload):
-    """Raise ValidationError (with a message for staff) unless `upload` is an image we keep.
+def check_image(upload, formats=FORMATS):
+    """Raise ValidationError (with a message for staff) unless `upload` is an image we keep:
+    one of `formats` (Pillow's names), whatever its file name says.
 
     The header alone tells the format and size, so an image with too many pixels (a
     decompression bomb) is refused before its pixels cost any memory."""
@@ -64,7 +68,7 @@ def check_image(upload):
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(upload) as image:
                 (width, height), image_format = image.size, image.format
-                acceptable = image_format in FORMATS and width * height <= MAX_PIXELS
+                acceptable = image_format in formats and width * height <= MAX_PIXELS
                 if acceptable:
                     image.verify()
             if acceptable:
@@ -82,7 +86,16 @@ def check_image(upload):
         ) from None
     finally:
         upload.seek(0)
-    if image_format not in FORMATS:
+    if image_format not in formats and formats == EMBLEM_FORMATS:
+        raise ValidationError(
+            _(
+                "Images in %(format)s are not accepted here. Upload a PNG or WebP image: they "
+                "keep the emblem's transparent background."
+            ),
+            code="format",
+            params={"format": image_format},
+        )
+    if image_format not in formats:
         raise ValidationError(
             _("Images in %(format)s are not accepted. Upload a JPEG, PNG or WebP image."),
             code="format",
@@ -106,12 +119,12 @@ def _too_many_pixels(width=None, height=None):
     ) % {"width": width, "height": height, "limit": limit}
 
 
-def validate_image(value):
+def validate_image(value, formats=FORMATS):
     """Model-level validator, for images assigned in code rather than through a form."""
     upload = getattr(value, "file", value)
     if getattr(value, "_committed", False) or getattr(upload, "image_checked", False):
         return  # stored already, or checked by the form: either way checked when it came in
-    check_image(upload)
+    check_image(upload, formats)
 
 
 def without_metadata(upload):
@@ -145,10 +158,20 @@ def without_metadata(upload):
 class ImageFormField(forms.ImageField):
     """Django's image field, after our checks (which say more precisely what is wrong)."""
 
+    formats = FORMATS
+
     def to_python(self, data):
         if data not in self.empty_values:
-            check_image(data)
+            check_image(data, self.formats)
         return super().to_python(data)
+
+
+class EmblemFormField(ImageFormField):
+    formats = EMBLEM_FORMATS
+
+
+def validate_emblem(value):
+    validate_image(value, EMBLEM_FORMATS)
 
 
 class ImageField(models.ImageField):
@@ -171,3 +194,12 @@ class ImageField(models.ImageField):
             self.update_dimension_fields(model_instance, force=True)
             return saved
         return super().pre_save(model_instance, add)
+
+
+class EmblemField(ImageField):
+    """An emblem or logo on a transparent background: PNG or WebP only, checked by its bytes."""
+
+    default_validators = [FileExtensionValidator(EMBLEM_EXTENSIONS), validate_emblem]
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"form_class": EmblemFormField, **kwargs})

@@ -1,5 +1,16 @@
 """Seed content (uz/ru/en) for the Department of International Cooperation pages."""
 
+# The university's names as the glossary writes them; the figures beside the home page's text
+# are counted from the published directory, so the text itself names no number of partners.
+UNIVERSITY = {
+    "university_name": {
+        "uz": "Samarqand davlat tibbiyot universiteti",
+        "ru": "Самаркандский государственный медицинский университет",
+        "en": "Samarkand State Medical University",
+    },
+    "university_short_name": {"uz": "SamDTU", "ru": "СамГМУ", "en": "SamSMU"},
+}
+
 LANDING = {
     "title": {
         "uz": "Xalqaro hamkorlik",
@@ -8,21 +19,21 @@ LANDING = {
     },
     "lead": {
         "uz": (
-            "Samarqand davlat tibbiyot universiteti (SamDTU) teng huquqlilik tamoyili asosida 60 "
-            "dan ortiq davlat va xalqaro tashkilotlar, xorijiy universitetlar hamda ilmiy "
-            "markazlar bilan hamkorlik qiladi. Universitet eshiklari xorijiy abituriyentlar, "
+            "Samarqand davlat tibbiyot universiteti (SamDTU) teng huquqlilik tamoyili asosida "
+            "davlat va xalqaro tashkilotlar, xorijiy universitetlar hamda ilmiy markazlar bilan "
+            "hamkorlik qiladi. Universitet eshiklari xorijiy abituriyentlar, "
             "talabalar, tadqiqotchilar va oʻqituvchilar uchun ochiq."
         ),
         "ru": (
             "Самаркандский государственный медицинский университет (СамГМУ) на основе равноправия "
-            "сотрудничает более чем с 60 государственными и международными организациями, "
+            "сотрудничает с государственными и международными организациями, "
             "зарубежными университетами и научными центрами. Университет открыт для абитуриентов, "
             "студентов, исследователей и преподавателей из-за рубежа."
         ),
         "en": (
-            "Samarkand State Medical University (SamSMU) cooperates with more than 60 state and "
-            "international organizations, foreign universities and research centers on the "
-            "principle of equality. The university is open to applicants, students, researchers "
+            "Samarkand State Medical University (SamSMU) cooperates with state and international "
+            "organizations, foreign universities and research centers on the principle of "
+            "equality. The university is open to applicants, students, researchers "
             "and teachers from abroad."
         ),
     },
@@ -72,15 +83,15 @@ LANDING = {
             "heading": {"uz": "Hamkorlar", "ru": "Партнёры", "en": "Partners"},
             "body": {
                 "uz": (
-                    "SamDTU taʼlim va fan sohasidagi xalqaro hamkorlik ishtirokchilari — 60 dan "
-                    "ortiq davlat va xalqaro tashkilotlar, xorijiy universitetlar hamda "
-                    "ilmiy-tadqiqot markazlari bilan aloqalarni rivojlantirmoqda. Bu hamkorlik "
+                    "SamDTU taʼlim va fan sohasidagi xalqaro hamkorlik ishtirokchilari — davlat va "
+                    "xalqaro tashkilotlar, xorijiy universitetlar hamda ilmiy-tadqiqot markazlari "
+                    "bilan aloqalarni rivojlantirmoqda. Bu hamkorlik "
                     "teng huquqlilik tamoyiliga asoslanadi.\n\n"
                     "Yevropa, Osiyo, Shimoliy Amerika va MDH universitetlari bilan hamkorlik "
                     "qoʻshma taʼlim dasturlari va akademik mobillik asosida rivojlanmoqda."
                 ),
                 "ru": (
-                    "СамГМУ развивает связи более чем с 60 государственными и международными "
+                    "СамГМУ развивает связи с государственными и международными "
                     "организациями, зарубежными университетами и научными центрами — участниками "
                     "международного сотрудничества в сфере образования и науки. Это сотрудничество "
                     "строится на принципе равноправия.\n\n"
@@ -88,7 +99,7 @@ LANDING = {
                     "основе совместных образовательных программ и академической мобильности."
                 ),
                 "en": (
-                    "SamSMU maintains relations with more than 60 state and international "
+                    "SamSMU maintains relations with state and international "
                     "organizations, foreign universities and research centers engaged in "
                     "international cooperation in education and science. These partnerships are "
                     "built on the principle of equality.\n\n"

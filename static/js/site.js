@@ -19,3 +19,16 @@ document.addEventListener("submit", (event) => {
     }
   }
 });
+
+// The header's menu and the directory's filters are <details> that the stylesheet shows open on
+// wide screens. A browser without `::details-content` cannot: open them there instead.
+if (!CSS.supports("selector(::details-content)")) {
+  for (const [selector, width] of [[".menu", "60rem"], [".disclosure--filters", "56rem"]]) {
+    const wide = matchMedia(`(min-width: ${width})`);
+    const follow = () => {
+      for (const details of document.querySelectorAll(selector)) details.open = wide.matches;
+    };
+    follow();
+    wide.addEventListener("change", follow);
+  }
+}

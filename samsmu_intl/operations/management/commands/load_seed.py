@@ -8,7 +8,14 @@ from events.models import Event
 from partners.models import CooperationForm, Partner
 from samsmu_intl.applicants.models import ApplicantGuide, ApplicationStep
 from samsmu_intl.department.models import Department, LandingSection, StaffMember
-from samsmu_intl.operations.seed_content import APPLICANTS, EVENTS, LANDING, PARTNERS, STAFF
+from samsmu_intl.operations.seed_content import (
+    APPLICANTS,
+    EVENTS,
+    LANDING,
+    PARTNERS,
+    STAFF,
+    UNIVERSITY,
+)
 
 
 def per_language(field, texts):
@@ -49,6 +56,8 @@ class Command(BaseCommand):
         department, department_created = Department.objects.get_or_create(
             pk=Department.SINGLETON_PK,
             defaults={
+                **per_language("university_name", UNIVERSITY["university_name"]),
+                **per_language("university_short_name", UNIVERSITY["university_short_name"]),
                 **per_language("title", LANDING["title"]),
                 **per_language("lead", LANDING["lead"]),
                 "website": "https://sammu.uz",
