@@ -79,4 +79,4 @@ class CertificateAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("verification page"))
     def verification_page(self, certificate):
-        return format_html('<a href="{}">{}</a>', certificate.get_absolute_url(), _("Open"))
+        return format_html('<a href="{}">{}</a>', certificate.get_absolute_url(), _("verify"))

@@ -136,7 +136,7 @@ class CertificateQuerySet(models.QuerySet):
         for _attempt in range(5):
             try:
                 with transaction.atomic():
-                    return self.create(code=new_code(), **snapshot)
+                    return self.create(**snapshot)
             except IntegrityError:
                 # The same registration issued at once by another request, or (rarer than
                 # anything else here) a code taken already.
@@ -147,7 +147,7 @@ class CertificateQuerySet(models.QuerySet):
 
 
 class Certificate(models.Model):
-    code = models.CharField(_("code"), max_length=11, unique=True, editable=False)
+    code = models.CharField(_("code"), max_length=11, unique=True, default=new_code, editable=False)
     registration = models.OneToOneField(
         Registration,
         on_delete=models.SET_NULL,
