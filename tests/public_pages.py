@@ -94,7 +94,7 @@ NOT_PUBLIC = {
     "set_language": "the admin's language choice, a POST; the public site switches by links",
     "samsmu_intl.views.favicon": "a redirect to the icon among the static files",
     "samsmu_intl.views.media": "uploaded files, served by Django only when debugging",
-    "events:join": "a registrant's way into a webinar: a redirect, only during it (test_attendance)",
+    "events:join": "a registrant's way into a webinar, a redirect while it runs (test_attendance)",
 }
 
 

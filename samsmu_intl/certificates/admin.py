@@ -18,19 +18,21 @@ class CertificateTemplateAdmin(ContentAdmin):
     ]
 
     def has_add_permission(self, request):
-        exists = CertificateTemplate.objects.filter(pk=CertificateTemplate.SINGLETON_PK).exists()
-        return super().has_add_permission(request) and not exists
+        # The one row is made when the list is first opened (below): asking the database here
+        # would cost every admin page a query, for the home page's "Add" links.
+        return False
 
     def has_delete_permission(self, request, obj=None):
         return False
 
     def changelist_view(self, request, extra_context=None):
         # One template: its list would be a page with one link.
-        if CertificateTemplate.objects.filter(pk=CertificateTemplate.SINGLETON_PK).exists():
-            return redirect(
-                "admin:certificates_certificatetemplate_change", CertificateTemplate.SINGLETON_PK
-            )
-        return super().changelist_view(request, extra_context)
+        if not self.has_view_or_change_permission(request):
+            return super().changelist_view(request, extra_context)
+        template, _created = CertificateTemplate.objects.get_or_create(
+            pk=CertificateTemplate.SINGLETON_PK
+        )
+        return redirect("admin:certificates_certificatetemplate_change", template.pk)
 
 
 @admin.register(Certificate)

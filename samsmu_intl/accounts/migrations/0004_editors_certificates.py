@@ -8,15 +8,16 @@ from django.db import migrations
 
 GROUP = "International office editors"
 EDITOR_PERMISSIONS = {
-    "certificatetemplate": ("add", "change", "view"),
-    "certificate": ("view",),
+    "certificates": {
+        "certificatetemplate": ("add", "change", "view"),
+        "certificate": ("view",),
+    }
 }
 
 
 def codenames():
-    return [
-        f"{action}_{model}" for model, actions in EDITOR_PERMISSIONS.items() for action in actions
-    ]
+    models = EDITOR_PERMISSIONS["certificates"]
+    return [f"{action}_{model}" for model, actions in models.items() for action in actions]
 
 
 def certificates_permissions(apps, using):
