@@ -260,8 +260,7 @@ class RegistrationAdmin(SpreadsheetAdminMixin, ExportMixin, admin.ModelAdmin):
         "event",
         "affiliation",
         "country",
-        "status",
-        "attendance",
+        "status_and_attendance",
         "created_at",
         "emails_ok",
     )
@@ -337,6 +336,16 @@ class RegistrationAdmin(SpreadsheetAdminMixin, ExportMixin, admin.ModelAdmin):
         events = list(Event.objects.filter(registrations__in=queryset).distinct())
         super().delete_queryset(request, queryset)
         self._fill_places(request, events)
+
+    @admin.display(description=_("status"), ordering="status")
+    def status_and_attendance(self, registration):
+        """The status, and under it the attendance once recorded: one column, so that the list
+        fits."""
+        status = registration.get_status_display()
+        if not registration.attendance:
+            return status
+        attendance = registration.get_attendance_display()
+        return format_html('{}<br><span class="quiet">{}</span>', status, attendance)
 
     @admin.display(description=_("emails OK"), boolean=True)
     def emails_ok(self, registration):

@@ -72,6 +72,8 @@ def test_the_registrations_list_filters_by_attendance(
     url = reverse("admin:events_registration_changelist") + "?attendance=attended"
     html = admin_client.get(url).content.decode()
     assert "Ada Present" in html and "Bob Absent" not in html
+    # Under the status, in the same column (the list fits a 1280 px window in Russian too).
+    assert 'Registered<br><span class="quiet">Attended</span>' in html
 
 
 # The join log -------------------------------------------------------------------------------
