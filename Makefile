@@ -10,7 +10,7 @@ VNU_VERSION := 26.9.27
 VNU := .tools/vnu/node_modules/vnu-jar/build/dist/vnu.jar
 LIGHTHOUSE := .tools/lighthouse/node_modules/.bin/lighthouse
 
-.PHONY: run test test-fast lint format serve deploy-check bench bench-cost audit backup restore messages guide-images clean
+.PHONY: run test test-fast lint format serve deploy-check bench bench-cost bench-certificate audit backup restore messages guide-images clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -95,6 +95,10 @@ bench: $(VENV)/.installed
 # What one uncached request costs, in-process: the numbers behind the bench's ratios.
 bench-cost: $(VENV)/.installed
 	$(BIN)/python bench/cost.py
+
+# What one certificate's PDF costs to draw (WeasyPrint), in each language.
+bench-certificate: $(VENV)/.installed
+	$(BIN)/python bench/certificate.py
 
 # Lighthouse scores (mobile) of three page types, served the production way.
 audit: $(VENV)/.installed $(LIGHTHOUSE)

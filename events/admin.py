@@ -1,7 +1,9 @@
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
+from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -17,6 +19,8 @@ from samsmu_intl.images.thumbnails import thumbnail
 from samsmu_intl.spreadsheets.admin import SpreadsheetAdminMixin
 from samsmu_intl.spreadsheets.cells import LabelWidget
 from samsmu_intl.spreadsheets.resources import ReadableResource
+
+ATTENDANCE_ROWS_PER_PAGE = 30  # one printed A4 page
 
 
 def moved_message(count):
@@ -55,7 +59,7 @@ class EventAdmin(ContentAdmin):
     filter_horizontal = ("staff",)
     prepopulated_fields = {"slug": ("title_en",)}
     date_hierarchy = "starts_at"
-    actions = [*ContentAdmin.actions, "email_recording"]
+    actions = [*ContentAdmin.actions, "email_recording", "attendance_from_join_log"]
     fieldsets = [
         (None, {"fields": ("title", "slug", "kind", "summary", "body")}),
         (_("When"), {"fields": ("starts_at", "ends_at", "date_precision")}),
@@ -105,13 +109,72 @@ class EventAdmin(ContentAdmin):
 
     @admin.display(description=_("registered"), ordering="confirmed_count")
     def registered(self, event):
-        """The count ("12 / 30") and under it how many wait: one column, so that the list fits."""
+        """The count ("12 / 30"), a link to the attendance list, and under it how many wait:
+        one column, so that the list fits."""
         count = f"{event.confirmed_count} / {event.capacity}" if event.capacity else ""
         count = count or str(event.confirmed_count)
+        if event.confirmed_count:
+            attendance = reverse("admin:events_event_attendance", args=[event.pk])
+            title = _("Attendance list")
+            count = format_html('<a href="{}" title="{}">{}</a>', attendance, title, count)
         if not event.waiting_count:
             return count
         waiting = _("%(count)s waiting") % {"count": event.waiting_count}
         return format_html('{}<br><span class="quiet">{}</span>', count, waiting)
+
+    def get_urls(self):
+        attendance = path(
+            "<path:object_id>/attendance/",
+            self.admin_site.admin_view(self.attendance_view),
+            name="events_event_attendance",
+        )
+        return [attendance, *super().get_urls()]
+
+    def attendance_view(self, request, object_id):
+        """Everyone with a place, to print (a sheet of 30 names per A4 page, each headed with
+        the event) and to tick: who attended is set on the registrations' list."""
+        if not request.user.has_perm("events.view_registration"):
+            raise PermissionDenied
+        event = self.get_object(request, object_id)
+        if event is None:
+            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
+        registrations = list(event.registrations.confirmed().order_by("name", "pk"))
+        numbered = list(enumerate(registrations, start=1))
+        sheets = [
+            numbered[start : start + ATTENDANCE_ROWS_PER_PAGE]
+            for start in range(0, len(numbered), ATTENDANCE_ROWS_PER_PAGE)
+        ]
+        changelist = reverse("admin:events_registration_changelist")
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "original": event,
+            "title": _("Attendance list"),
+            "subtitle": str(event),
+            "event": event,
+            "sheets": sheets,
+            "rows_per_page": ATTENDANCE_ROWS_PER_PAGE,
+            "attended_count": sum(r.attended for r in registrations),
+            "registrations_url": f"{changelist}?event__id__exact={event.pk}&status=confirmed",
+        }
+        return TemplateResponse(request, "admin/events/event/attendance.html", context)
+
+    @admin.action(
+        description=_("Mark as attended everyone who followed their join link"),
+        permissions=["change"],
+    )
+    def attendance_from_join_log(self, request, queryset):
+        marked = Registration.objects.filter(event__in=queryset).followed_join_link()
+        count = marked.mark_attendance(Registration.Attendance.ATTENDED)
+        self.message_user(
+            request,
+            ngettext(
+                "%d person who followed the join link marked as attended.",
+                "%d people who followed the join link marked as attended.",
+                count,
+            )
+            % count,
+        )
 
     @admin.action(
         description=_("Email the recording to everyone registered"), permissions=["change"]
@@ -197,11 +260,11 @@ class RegistrationAdmin(SpreadsheetAdminMixin, ExportMixin, admin.ModelAdmin):
         "event",
         "affiliation",
         "country",
-        "status",
+        "status_and_attendance",
         "created_at",
         "emails_ok",
     )
-    list_filter = ("status", EmailFailedFilter, "event")
+    list_filter = ("status", "attendance", EmailFailedFilter, "event")
     search_fields = ("name", "email", "affiliation")
     list_select_related = ("event",)
     readonly_fields = (
@@ -213,6 +276,7 @@ class RegistrationAdmin(SpreadsheetAdminMixin, ExportMixin, admin.ModelAdmin):
         "recording_sent_at",
         "cancelled_at",
         "no_place_sent_at",
+        "joined_at",
         "email_error",
     )
     fields = (
@@ -223,9 +287,15 @@ class RegistrationAdmin(SpreadsheetAdminMixin, ExportMixin, admin.ModelAdmin):
         "country",
         "consent",
         "status",
+        "attendance",
         *readonly_fields[1:],
     )
-    actions = ["confirm_from_waiting_list", "resend_confirmation"]
+    actions = [
+        "confirm_from_waiting_list",
+        "resend_confirmation",
+        "mark_attended",
+        "mark_not_attended",
+    ]
 
     def has_add_permission(self, request):
         # People register themselves, on the site.
@@ -267,6 +337,16 @@ class RegistrationAdmin(SpreadsheetAdminMixin, ExportMixin, admin.ModelAdmin):
         super().delete_queryset(request, queryset)
         self._fill_places(request, events)
 
+    @admin.display(description=_("status"), ordering="status")
+    def status_and_attendance(self, registration):
+        """The status, and under it the attendance once recorded: one column, so that the list
+        fits."""
+        status = registration.get_status_display()
+        if not registration.attendance:
+            return status
+        attendance = registration.get_attendance_display()
+        return format_html('{}<br><span class="quiet">{}</span>', status, attendance)
+
     @admin.display(description=_("emails OK"), boolean=True)
     def emails_ok(self, registration):
         return not registration.email_error
@@ -306,3 +386,21 @@ class RegistrationAdmin(SpreadsheetAdminMixin, ExportMixin, admin.ModelAdmin):
             request,
             ngettext("%d confirmation sent.", "%d confirmations sent.", sent) % sent,
         )
+
+    def _mark_attendance(self, request, queryset, attendance):
+        changed = queryset.mark_attendance(attendance)
+        self.message_user(
+            request,
+            ngettext(
+                "Attendance recorded for %d person.", "Attendance recorded for %d people.", changed
+            )
+            % changed,
+        )
+
+    @admin.action(description=_("Mark as attended"), permissions=["change"])
+    def mark_attended(self, request, queryset):
+        self._mark_attendance(request, queryset, Registration.Attendance.ATTENDED)
+
+    @admin.action(description=_("Mark as not attended"), permissions=["change"])
+    def mark_not_attended(self, request, queryset):
+        self._mark_attendance(request, queryset, Registration.Attendance.ABSENT)

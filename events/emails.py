@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
 
 from events.calendar import calendar, cancellation
@@ -84,9 +85,30 @@ def send_no_place(registration):
     return _send(registration, "no_place")
 
 
+def _in_their_language(registration, make_path):
+    with translation.override(registration.language or settings.LANGUAGE_CODE):
+        return absolute_url(make_path())
+
+
 def send_reminder(registration):
-    return _send(registration, "reminder", calendar_method="PUBLISH")
+    join_url = ""
+    if registration.event.join_url:
+        join_url = _in_their_language(registration, registration.get_join_url)
+    return _send(registration, "reminder", calendar_method="PUBLISH", join_url=join_url)
+
+
+def certificate_path(registration):
+    """The attendee's certificate of participation. The certificates app sits above events in
+    the layers, so it is named by its URL, not imported."""
+    slug, token = registration.event.slug, registration.link_token
+    return reverse("certificates:attendee", kwargs={"slug": slug, "token": token})
 
 
 def send_recording(registration):
-    return _send(registration, "recording", sent_field="recording_sent_at")
+    """The recording, and to those who attended, the link to their certificate."""
+    certificate = ""
+    if registration.may_have_certificate():
+        certificate = _in_their_language(registration, lambda: certificate_path(registration))
+    return _send(
+        registration, "recording", sent_field="recording_sent_at", certificate_url=certificate
+    )

@@ -506,6 +506,17 @@ class RegistrationQuerySet(models.QuerySet):
     def confirmed(self):
         return self.filter(status=Registration.Status.CONFIRMED)
 
+    def attended(self):
+        return self.filter(attendance=Registration.Attendance.ATTENDED)
+
+    def mark_attendance(self, attendance):
+        """Record the attendance of these registrations; returns how many changed. Only those
+        who had a place can have attended: the waiting and cancelled are left as they were."""
+        return self.confirmed().exclude(attendance=attendance).update(attendance=attendance)
+
+    def followed_join_link(self):
+        return self.confirmed().filter(joined_at__isnull=False)
+
     def waiting(self):
         return self.filter(status=Registration.Status.WAITING)
 
@@ -531,6 +542,11 @@ class Registration(models.Model):
         WAITING = "waiting", _("On the waiting list")
         CANCELLED = "cancelled", _("Cancelled")
 
+    class Attendance(models.TextChoices):
+        UNKNOWN = "", _("Not recorded")
+        ATTENDED = "attended", _("Attended")
+        ABSENT = "absent", _("Did not attend")
+
     event = models.ForeignKey(
         Event, on_delete=models.CASCADE, related_name="registrations", verbose_name=_("event")
     )
@@ -550,6 +566,21 @@ class Registration(models.Model):
     recording_sent_at = models.DateTimeField(_("recording sent"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
     no_place_sent_at = models.DateTimeField(_("told no place came free"), null=True, blank=True)
+    attendance = models.CharField(
+        _("attendance"),
+        max_length=10,
+        choices=Attendance.choices,
+        blank=True,
+        default=Attendance.UNKNOWN,
+        db_index=True,
+        help_text=_("Those who attended can get a certificate of participation after the event."),
+    )
+    joined_at = models.DateTimeField(
+        _("followed the join link"),
+        null=True,
+        blank=True,
+        help_text=_("When they first opened the webinar through their own join link."),
+    )
 
     objects = RegistrationQuerySet.as_manager()
 
@@ -582,6 +613,26 @@ class Registration(models.Model):
         return reverse(
             "events:registration", kwargs={"slug": self.event.slug, "token": self.link_token}
         )
+
+    def get_join_url(self):
+        """Their own way into the webinar: it records that they followed it (the join log that
+        staff tick attendance from), then leads to the event's join link."""
+        return reverse("events:join", kwargs={"slug": self.event.slug, "token": self.link_token})
+
+    @property
+    def attended(self):
+        return self.status == self.Status.CONFIRMED and self.attendance == self.Attendance.ATTENDED
+
+    def may_have_certificate(self, now=None):
+        """Attendees get a certificate of participation once the event is over."""
+        return self.attended and self.event.has_ended(now)
+
+    def record_join(self, now=None):
+        """Note the first time they followed their join link; later follows change nothing."""
+        now = now or timezone.now()
+        if self.joined_at is None:
+            Registration.objects.filter(pk=self.pk, joined_at__isnull=True).update(joined_at=now)
+            self.joined_at = now
 
     def cancel(self, now=None):
         """Cancel (the row stays, for staff to see), and give the freed place to the waiting

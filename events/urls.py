@@ -13,6 +13,7 @@ urlpatterns = [
     path("events/<slug:slug>/register/", views.register, name="register"),
     path("events/<slug:slug>/event.ics", views.event_ics, name="ics"),
     path("events/<slug:slug>/registration/<str:token>/", views.registration, name="registration"),
+    path("events/<slug:slug>/registration/<str:token>/join/", views.join, name="join"),
     path(
         "events/<slug:slug>/registration/<str:token>/cancel/",
         views.cancel_registration,

@@ -192,9 +192,10 @@ def _link_page(request, template, registration, token, **context):
     return render(request, template, context)
 
 
-def _registration_from_link(request, slug, token):
+def _registration_from_link(request, slug, token, *, attendees_after_the_end=False):
     """(registration, None) for a link that may be used; (None, the page that says why) for a
-    forged or outdated one, a cancelled registration, or an event that is over."""
+    forged or outdated one, a cancelled registration, or an event that is over (except, where
+    asked, for those who attended it: their page offers the certificate)."""
     registration = Registration.objects.from_link(token)
     if registration is None or registration.event.slug != slug or not registration.event.is_visible:
         message = _(
@@ -206,7 +207,7 @@ def _registration_from_link(request, slug, token):
     if registration.status == Registration.Status.CANCELLED:
         message = _("This registration has been cancelled.")
         return None, _link_message(request, message, event=event, status=410)
-    if event.has_ended():
+    if event.has_ended() and not (attendees_after_the_end and registration.attended):
         message = _("This link has expired: the event is over.")
         return None, _link_message(request, message, event=event, status=410)
     return registration, None
@@ -215,13 +216,43 @@ def _registration_from_link(request, slug, token):
 @never_cache
 @require_http_methods(["GET", "HEAD"])
 def registration(request, slug, token):
+    registration, refusal = _registration_from_link(
+        request, slug, token, attendees_after_the_end=True
+    )
+    if refusal:
+        return refusal
+    event, now = registration.event, timezone.now()
+    return _link_page(
+        request,
+        "events/registration.html",
+        registration,
+        token,
+        changeable=event.registrations_changeable(now),
+        show_join_link=(
+            registration.status == Registration.Status.CONFIRMED and event.join_link_visible(now)
+        ),
+        certificate=registration.may_have_certificate(now),
+    )
+
+
+@never_cache
+@require_http_methods(["GET"])
+def join(request, slug, token):
+    """A registrant's own way into the webinar: the first follow is written in the join log
+    (staff tick attendance from it), then on to the event's join link. Only while the link is
+    shown on the event page, so that a mail scanner opening it on delivery records nothing."""
     registration, refusal = _registration_from_link(request, slug, token)
     if refusal:
         return refusal
-    changeable = registration.event.registrations_changeable()
-    return _link_page(
-        request, "events/registration.html", registration, token, changeable=changeable
-    )
+    event = registration.event
+    if registration.status != Registration.Status.CONFIRMED:
+        message = _("The link to join is for those who have a place; you are on the waiting list.")
+        return _link_message(request, message, event=event, status=403)
+    if not event.join_link_visible():
+        message = _("The link to join works from an hour before the start to the end.")
+        return _link_message(request, message, event=event, status=403)
+    registration.record_join()
+    return redirect(event.join_url)
 
 
 @never_cache

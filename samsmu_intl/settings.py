@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "samsmu_intl.department",
     "samsmu_intl.news",
     "samsmu_intl.applicants",
+    "samsmu_intl.certificates",
     "samsmu_intl.editorial",
     "samsmu_intl.operations",
     "partners",
@@ -351,4 +352,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    # WeasyPrint tells every step of every certificate's PDF at INFO.
+    "loggers": {"weasyprint.progress": {"level": "WARNING"}},
 }

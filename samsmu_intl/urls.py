@@ -56,6 +56,7 @@ urlpatterns += i18n_patterns(
     path("", include("events.urls")),
     path("", include("samsmu_intl.news.urls")),
     path("", include("samsmu_intl.applicants.urls")),
+    path("", include("samsmu_intl.certificates.urls")),
     prefix_default_language=True,
 )
 

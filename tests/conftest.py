@@ -151,7 +151,8 @@ def seeded(db):
 def public_site(seeded, make_program, make_event, make_news, make_document):
     """The content every page type of tests/public_pages.py shows: the seed, a program of its
     partners, an upcoming online webinar with two places, open for registration, one of them
-    taken by the registration whose personal link the pages walk, a news article about the
+    taken by the registration whose personal link the pages walk, someone who attended the
+    seed's past forum and their certificate, a news article about the
     seed's partner and event, a public document of the program and a question in the
     applicants' guide."""
     import datetime
@@ -161,7 +162,13 @@ def public_site(seeded, make_program, make_event, make_news, make_document):
     from events.models import Event, Registration
     from partners.models import Partner, Program
     from samsmu_intl.applicants.models import ApplicantGuide
-    from tests.public_pages import SITE_REGISTRATION
+    from samsmu_intl.certificates.models import Certificate
+    from tests.public_pages import (
+        PAST_EVENT,
+        SITE_ATTENDEE,
+        SITE_CERTIFICATE_CODE,
+        SITE_REGISTRATION,
+    )
 
     make_program(
         "summer-school",
@@ -201,6 +208,19 @@ def public_site(seeded, make_program, make_event, make_news, make_document):
         language="en",
         status=Registration.Status.CONFIRMED,
     )
+    attendee = Registration.objects.create(
+        **SITE_ATTENDEE,
+        event=Event.objects.get(slug=PAST_EVENT),
+        name="Gʻayrat Oʻrinov",
+        affiliation="Yeditepe University",
+        country="TR",
+        consent=True,
+        language="uz",
+        status=Registration.Status.CONFIRMED,
+        attendance=Registration.Attendance.ATTENDED,
+    )
+    Certificate.objects.issue(attendee)
+    Certificate.objects.filter(registration=attendee).update(code=SITE_CERTIFICATE_CODE)
     seeded_news_article(make_news)
     make_document(
         "pdf",
@@ -302,6 +322,9 @@ def editors_group(db):
             apps, schema_editor
         )
         importlib.import_module(f"{migrations}.0003_editors_write_for_applicants").grant_applicants(
+            apps, schema_editor
+        )
+        importlib.import_module(f"{migrations}.0004_editors_certificates").grant_certificates(
             apps, schema_editor
         )
     return Group.objects.get(name=EDITORS_GROUP)

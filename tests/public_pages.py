@@ -16,11 +16,14 @@ class PublicUrl:
     name: str  # as the resolver knows it: "partners:detail"
     slug: str | None = None
     token: str | None = None  # a personal link's (REGISTRATION_TOKEN)
+    slug_name: str = "slug"  # what the URL calls it: a certificate's is its "code"
     html: bool = True  # a page a person reads, not a feed, calendar, image or robots.txt
     form: bool = False  # visitors post a form to it
 
     def path(self, language="en"):
-        kwargs = {"slug": self.slug, "token": self.token} if self.token else {"slug": self.slug}
+        kwargs = {self.slug_name: self.slug}
+        if self.token:
+            kwargs["token"] = self.token
         with translation.override(language):
             return reverse(self.name, kwargs=kwargs if self.slug else None)
 
@@ -36,15 +39,20 @@ class PublicUrl:
 # The public_site fixture's registration for the webinar: its personal link is signed with
 # its number and address, so they are fixed (a number no sequence reaches in a test run).
 SITE_REGISTRATION = {"pk": 900_000_001, "email": "guest@example.org"}
+# Someone who attended the seed's past forum, and their certificate.
+SITE_ATTENDEE = {"pk": 900_000_002, "email": "attendee@example.org"}
+SITE_CERTIFICATE_CODE = "CERT0-00001"
+PAST_EVENT = "forum-yeditepe-university-2024"
 
 
-def _registration_token():
+def _registration_token(fields):
     from events.models import Registration
 
-    return Registration(**SITE_REGISTRATION).link_token
+    return Registration(**fields).link_token
 
 
-REGISTRATION_TOKEN = _registration_token()
+REGISTRATION_TOKEN = _registration_token(SITE_REGISTRATION)
+ATTENDEE_TOKEN = _registration_token(SITE_ATTENDEE)
 
 # The slugs are the seed's or the public_site fixture's.
 PUBLIC_URLS = [
@@ -60,12 +68,14 @@ PUBLIC_URLS = [
     PublicUrl("events:list"),
     PublicUrl("events:calendar", html=False),
     PublicUrl("events:feed", html=False),
-    PublicUrl("events:detail", "forum-yeditepe-university-2024"),  # past, in person
+    PublicUrl("events:detail", PAST_EVENT),  # past, in person
     PublicUrl("events:detail", "webinar"),  # upcoming, online, open for registration
     PublicUrl("events:register", "webinar", form=True),
     PublicUrl("events:ics", "webinar", html=False),
     PublicUrl("events:registration", "webinar", REGISTRATION_TOKEN),
     PublicUrl("events:cancel-registration", "webinar", REGISTRATION_TOKEN, form=True),
+    PublicUrl("certificates:verify", SITE_CERTIFICATE_CODE, slug_name="code"),
+    PublicUrl("certificates:attendee", PAST_EVENT, ATTENDEE_TOKEN, html=False),
     PublicUrl("news:list"),
     PublicUrl("news:feed", html=False),
     PublicUrl("news:detail", "exchange-report"),  # the public_site fixture's article
@@ -84,6 +94,7 @@ NOT_PUBLIC = {
     "set_language": "the admin's language choice, a POST; the public site switches by links",
     "samsmu_intl.views.favicon": "a redirect to the icon among the static files",
     "samsmu_intl.views.media": "uploaded files, served by Django only when debugging",
+    "events:join": "a registrant's way into a webinar, a redirect while it runs (test_attendance)",
 }
 
 

@@ -161,6 +161,7 @@ MODEL_PAGES = {
     "history": "object",
     "delete": "object",
     "password_change": "object",
+    "attendance": "object",  # an event's attendance list
     "compare": "two versions",
     "revision": "a version",
     "recover": "a deleted version",

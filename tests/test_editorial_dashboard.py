@@ -176,10 +176,10 @@ def test_dashboard_runs_a_fixed_number_of_queries(
 ):
     # Session, user, the second factor the session was verified with, the department's "add"
     # permission (2), the recent actions, stale texts (1), missing translations (1 per content
-    # model: 9, news and the applicants' guide and documents included), agreements (3), upcoming
-    # events (1), the department's email for inquiries (1).
+    # model: 10, news, the applicants' guide and documents and the certificate template
+    # included), agreements (3), upcoming events (1), the department's email for inquiries (1).
     admin_client.get(reverse("admin:index"))
-    with django_assert_num_queries(21):
+    with django_assert_num_queries(22):
         admin_client.get(reverse("admin:index"))
     today = timezone.localdate()
     for number in range(5):
@@ -191,7 +191,7 @@ def test_dashboard_runs_a_fixed_number_of_queries(
             valid_until=today + datetime.timedelta(days=number + 1),
         )
         make_event(f"more-{number}", kind=Event.Kind.SEMINAR)
-    with django_assert_num_queries(21):
+    with django_assert_num_queries(22):
         response = admin_client.get(reverse("admin:index"))
     assert "6 agreements expire within 90 days" in response.content.decode()
 

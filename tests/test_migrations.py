@@ -10,7 +10,7 @@ from partners.models import Partner
 from samsmu_intl.department.models import LandingSection, StaffMember
 
 pytestmark = pytest.mark.django_db(transaction=True)
-APPS = ("department", "partners", "events")
+APPS = ("department", "partners", "events", "certificates")
 
 
 def migrate(*args):
@@ -42,7 +42,9 @@ def test_every_migration_of_our_apps_reverses_to_zero_and_reapplies():
     for app in reversed(APPS):
         migrate(app, "zero")
     tables = connection.introspection.table_names()
-    assert not [name for name in tables if name.startswith(("partners_", "events_"))]
+    assert not [
+        name for name in tables if name.startswith(("partners_", "events_", "certificates_"))
+    ]
     migrate()
     call_command("load_seed", stdout=io.StringIO())
     assert Partner.objects.count() == 2 and Event.objects.count() == 2

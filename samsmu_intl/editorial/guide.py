@@ -57,6 +57,8 @@ MODEL_SECTIONS = {
     "partners.program": "applicants",
     "events.event": "events",
     "events.registration": "registrations",
+    "certificates.certificatetemplate": "registrations",
+    "certificates.certificate": "registrations",
     "news.newsarticle": "news",
     "applicants.applicantguide": "applicants",
     "applicants.publicdocument": "applicants",

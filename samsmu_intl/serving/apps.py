@@ -4,7 +4,7 @@ from django.apps import AppConfig
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
-CONTENT_APPS = ("department", "news", "applicants", "partners", "events")
+CONTENT_APPS = ("department", "news", "applicants", "certificates", "partners", "events")
 
 
 class ServingConfig(AppConfig):
