@@ -391,3 +391,18 @@ def test_admin_lists_and_forms_show_thumbnails(admin_client, make_event):
         reverse("admin:department_staffmember_change", args=[member.pk])
     )
     assert f'src="{member.photo_160.url}"' in staff_change.content.decode()
+
+
+def test_a_truncated_photo_is_refused_after_a_certificate_was_drawn(admin_client, db):
+    """WeasyPrint's import turns on Pillow's process-wide LOAD_TRUNCATED_IMAGES; a worker that
+    has drawn a certificate must still refuse half an uploaded photo."""
+    from samsmu_intl.certificates.pdf import _weasyprint_html
+
+    _weasyprint_html()
+    noise = Image.frombytes("RGB", (200, 200), os.urandom(200 * 200 * 3))
+    buffer = io.BytesIO()
+    noise.save(buffer, "JPEG")
+    whole = buffer.getvalue()
+    response = post_logo(admin_client, upload("logo.jpg", whole[: len(whole) // 2]))
+    assert "This file is not an image, or it is damaged." in response.content.decode()
+    assert not Partner.objects.exists()

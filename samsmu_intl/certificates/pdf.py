@@ -103,8 +103,22 @@ def certificate_html(certificate, verify_url, template=None):
         )
 
 
+def _weasyprint_html():
+    """WeasyPrint's HTML class, imported where a PDF is made (it loads Pango). Importing it sets
+    Pillow's process-wide LOAD_TRUNCATED_IMAGES, which would let a worker that has drawn one
+    certificate accept half an uploaded photo; the certificate embeds no raster image, so the
+    flag goes back to what it was."""
+    from PIL import ImageFile
+
+    strict = ImageFile.LOAD_TRUNCATED_IMAGES
+    from weasyprint import HTML
+
+    ImageFile.LOAD_TRUNCATED_IMAGES = strict
+    return HTML
+
+
 def certificate_pdf(certificate, verify_url, template=None):
-    from weasyprint import HTML  # loads Pango: only where a PDF is made
+    HTML = _weasyprint_html()
 
     html = certificate_html(certificate, verify_url, template)
     return HTML(string=html, url_fetcher=_fetcher()).write_pdf()
