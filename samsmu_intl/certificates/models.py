@@ -43,7 +43,12 @@ class CertificateTemplate(models.Model):
 
     SINGLETON_PK = 1
 
-    heading = models.CharField(_("heading"), max_length=120, blank=True)
+    heading = models.CharField(
+        _("heading"),
+        max_length=120,
+        blank=True,
+        help_text=_("The large line at the top, e.g. “Certificate of participation”."),
+    )
     body = models.TextField(
         _("text"),
         blank=True,
@@ -58,7 +63,12 @@ class CertificateTemplate(models.Model):
         blank=True,
         help_text=_("The head of the department, who signs the certificates."),
     )
-    signatory_position = models.CharField(_("signatory's position"), max_length=200, blank=True)
+    signatory_position = models.CharField(
+        _("signatory's position"),
+        max_length=200,
+        blank=True,
+        help_text=_("Printed under the signature line, e.g. “Head of the department”."),
+    )
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     class Meta:
