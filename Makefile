@@ -36,6 +36,8 @@ run: $(VENV)/.installed
 # Tests run with debug off (as pytest-django does); the variable only lets settings load
 # without a production SECRET_KEY. test-fast leaves out the browser journeys and the system
 # tests (the project in other processes: gunicorn, manage.py, a private PostgreSQL).
+# The whole suite (browser journeys and system tests included).
+test:
 test-fast: MARKERS := -m "not browser and not system"
 test test-fast: export DJANGO_DEBUG ?= true
 test test-fast: export DJANGO_ALLOW_ASYNC_UNSAFE ?= true
